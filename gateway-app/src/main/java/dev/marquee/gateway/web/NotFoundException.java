@@ -1,0 +1,25 @@
+package dev.marquee.gateway.web;
+
+/** Something the request names by id does not exist; answered 404. */
+public class NotFoundException extends RuntimeException {
+    private final String kind;
+    private final String id;
+
+    /**
+     * @param kind what was looked for, in words ("city", "show")
+     * @param id the id the request gave
+     */
+    public NotFoundException(String kind, String id) {
+        super("No " + kind + " with id '" + id + "'");
+        this.kind = kind;
+        this.id = id;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.marquee.gateway.web;
+
+import io.micronaut.http.HttpStatus;
+
+/** The kinds of problem the gateway answers with, each with a stable type URI. */
+public enum ProblemType {
+    INVALID_PARAMETERS("invalid-parameters", "Invalid request parameters", HttpStatus.BAD_REQUEST),
+    BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    ROUTE_NOT_FOUND("route-not-found", "No such resource", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    CHAIN_UNAVAILABLE("chain-unavailable", "Theatre chain unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    /** Problem type URIs live under this base; they name kinds and need not resolve. */
+    public static final String BASE = "https://marquee.dev/problems/";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The kind Micronaut's own errors of a status map to, when nothing more precise is known. */
+    static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 404 -> ROUTE_NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> CHAIN_UNAVAILABLE;
+            default -> INTERNAL;
+        };
+    }
+}
