@@ -1,0 +1,78 @@
+package dev.marquee.gateway.catalog;
+
+import dev.marquee.gateway.integration.Chain;
+import dev.marquee.spi.CatalogChanges;
+import dev.marquee.spi.CatalogCursor;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the gateway's copy of one chain's catalogue up to date: reads the changes since the chain's
+ * stored cursor through its adapter, writes them, and swaps in a new in-memory {@link Catalog}.
+ * A failed sync is recorded and changes nothing, so the chain's last good data keeps being served.
+ */
+@Singleton
+public class CatalogSync {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogSync.class);
+
+    private final CatalogStore store;
+    private final CatalogHolder holder;
+    private final Clock clock;
+    private final AtomicLong versions = new AtomicLong();
+    private final ReentrantLock reloading = new ReentrantLock();
+
+    public CatalogSync(CatalogStore store, CatalogHolder holder, Clock clock) {
+        this.store = store;
+        this.holder = holder;
+        this.clock = clock;
+    }
+
+    /**
+     * Syncs one chain once.
+     *
+     * @return what was written
+     * @throws RuntimeException whatever the chain or the database threw, after recording it
+     */
+    public AppliedChanges sync(Chain chain) {
+        Instant started = clock.instant();
+        try {
+            CatalogCursor cursor = store.cursorOf(chain.id());
+            CatalogChanges changes = chain.theatre().readCatalog(cursor);
+            AppliedChanges applied = store.apply(chain.id(), changes, clock.instant());
+            if (applied.changedAnything()) {
+                reload();
+            }
+            LOG.info("Synced chain {} ({} read) in {} ms: {} cities, {} cinemas, {} halls, {} movies, {} shows, {} retired, {} rejected",
+                    chain.id(), cursor.isStart() ? "full" : "incremental", Duration.between(started, clock.instant()).toMillis(),
+                    applied.cities(), applied.cinemas(), applied.halls(), applied.movies(), applied.shows(),
+                    applied.showsRetired(), applied.rejected());
+            return applied;
+        } catch (RuntimeException e) {
+            try {
+                store.recordFailure(chain.id(), e.getMessage(), clock.instant());
+            } catch (RuntimeException recordFailed) {
+                e.addSuppressed(recordFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Rebuilds the in-memory catalogue from the database, for example at startup. */
+    public void reload() {
+        reloading.lock();
+        try {
+            Catalog catalog = store.load(versions.incrementAndGet());
+            holder.replace(catalog);
+            LOG.debug("Catalogue version {} has {} cinemas, {} movies, {} shows", catalog.version(),
+                    catalog.cinemas().size(), catalog.movies().size(), catalog.showCount());
+        } finally {
+            reloading.unlock();
+        }
+    }
+}

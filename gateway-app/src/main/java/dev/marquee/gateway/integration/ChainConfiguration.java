@@ -1,0 +1,49 @@
+package dev.marquee.gateway.integration;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One theatre chain, from {@code marquee.chains.<id>.*}.
+ *
+ * @param id the chain's gateway id, a lower-case slug; it prefixes the ids of everything the chain owns
+ * @param name display name, defaults to the id
+ * @param adapter the {@code TheatreAdapterFactory.type()} to use ("rest", "jdbc")
+ * @param settings the adapter's settings
+ * @param syncInterval time between catalogue syncs, default 60 s
+ * @param seatMapTtl how long a seat availability answer is reused, default 2 s
+ * @param breaker the chain's circuit breaker
+ */
+@EachProperty("marquee.chains")
+public record ChainConfiguration(
+        @Parameter String id,
+        @Nullable String name,
+        String adapter,
+        @Nullable Map<String, String> settings,
+        @Nullable Duration syncInterval,
+        @Nullable Duration seatMapTtl,
+        @Nullable BreakerSettings breaker) {
+
+    public String displayName() {
+        return name == null || name.isBlank() ? id : name;
+    }
+
+    public Map<String, String> adapterSettings() {
+        return settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    public Duration syncEvery() {
+        return syncInterval == null ? Duration.ofSeconds(60) : syncInterval;
+    }
+
+    public Duration seatMapFreshness() {
+        return seatMapTtl == null ? Duration.ofSeconds(2) : seatMapTtl;
+    }
+
+    public BreakerSettings breakerSettings() {
+        return breaker == null ? BreakerSettings.DEFAULTS : breaker;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.marquee.gateway.integration;
+
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreAdapterFactory;
+import dev.marquee.spi.TheatreException;
+import dev.marquee.spi.TheatreSpi;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.annotation.PreDestroy;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configured chains, each with its adapter found through {@link ServiceLoader} and its own circuit
+ * breaker. Startup fails with a clear message when a chain names an adapter type that is not there.
+ */
+@Context
+public class ChainRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainRegistry.class);
+    private static final Pattern CHAIN_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    private final Map<String, Chain> chains = new LinkedHashMap<>();
+
+    public ChainRegistry(List<ChainConfiguration> configurations) {
+        this(configurations, ServiceLoader.load(TheatreAdapterFactory.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    ChainRegistry(List<ChainConfiguration> configurations, List<TheatreAdapterFactory> factories) {
+        Map<String, TheatreAdapterFactory> byType = new TreeMap<>();
+        for (TheatreAdapterFactory factory : factories) {
+            if (factory.spiVersion() > TheatreSpi.VERSION) {
+                throw new ConfigurationException("Adapter type '" + factory.type() + "' needs SPI version "
+                        + factory.spiVersion() + " but this gateway has " + TheatreSpi.VERSION);
+            }
+            byType.put(factory.type(), factory);
+            LOG.info("Registered theatre adapter type '{}' ({})", factory.type(), factory.getClass().getName());
+        }
+        for (ChainConfiguration configuration : configurations.stream()
+                .sorted(java.util.Comparator.comparing(ChainConfiguration::id)).toList()) {
+            chains.put(configuration.id(), open(configuration, byType));
+        }
+    }
+
+    private static Chain open(ChainConfiguration configuration, Map<String, TheatreAdapterFactory> byType) {
+        String id = configuration.id();
+        if (!CHAIN_ID.matcher(id).matches()) {
+            throw new ConfigurationException("marquee.chains." + id + ": a chain id must be a lower-case slug "
+                    + "matching " + CHAIN_ID.pattern());
+        }
+        if (configuration.adapter() == null || configuration.adapter().isBlank()) {
+            throw new ConfigurationException("marquee.chains." + id + ".adapter is required; available types: " + byType.keySet());
+        }
+        TheatreAdapterFactory factory = byType.get(configuration.adapter());
+        if (factory == null) {
+            throw new ConfigurationException("marquee.chains." + id + ".adapter = '" + configuration.adapter()
+                    + "', but no such adapter type is on the classpath; available types: " + byType.keySet());
+        }
+        TheatreAdapter adapter;
+        try {
+            adapter = factory.create(id, configuration.adapterSettings());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("marquee.chains." + id + ".settings: " + e.getMessage(), e);
+        }
+        CircuitBreaker breaker = CircuitBreaker.of("chain-" + id, breakerConfig(configuration.breakerSettings()));
+        breaker.getEventPublisher().onStateTransition(event ->
+                LOG.warn("Chain {} circuit breaker: {}", id, event.getStateTransition()));
+        LOG.info("Chain {} ({}) uses adapter '{}' with settings {}", id, configuration.displayName(),
+                configuration.adapter(), masked(configuration.adapterSettings(), factory));
+        return new Chain(id, configuration.displayName(), configuration.adapter(),
+                new GuardedTheatre(id, adapter, breaker), breaker, configuration);
+    }
+
+    private static CircuitBreakerConfig breakerConfig(BreakerSettings settings) {
+        return CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRate())
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimum())
+                .waitDurationInOpenState(settings.open())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // Only the chain's own failures count; outcomes such as "seat taken" are answers.
+                .recordExceptions(TheatreException.class)
+                .build();
+    }
+
+    private static Map<String, String> masked(Map<String, String> settings, TheatreAdapterFactory factory) {
+        return settings.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> factory.secretSettings().contains(e.getKey()) ? "****" : e.getValue(), (a, b) -> a, TreeMap::new));
+    }
+
+    public Collection<Chain> all() {
+        return chains.values();
+    }
+
+    public Optional<Chain> chain(String id) {
+        return Optional.ofNullable(chains.get(id));
+    }
+
+    @PreDestroy
+    void close() {
+        for (Chain chain : chains.values()) {
+            try {
+                chain.theatre().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the adapter of chain {} failed", chain.id(), e);
+            }
+        }
+    }
+}

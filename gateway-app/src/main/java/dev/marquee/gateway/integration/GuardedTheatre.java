@@ -1,0 +1,78 @@
+package dev.marquee.gateway.integration;
+
+import dev.marquee.spi.CancelOutcome;
+import dev.marquee.spi.CatalogChanges;
+import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.ConfirmOutcome;
+import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.SeatAvailability;
+import dev.marquee.spi.SeatLockRequest;
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.function.Supplier;
+
+/**
+ * Sends every call of a chain's adapter through its circuit breaker, so that a chain that keeps failing
+ * is answered for at once instead of waited on. An open breaker surfaces as a
+ * {@link TheatreUnavailableException}, so callers handle one kind of failure.
+ */
+final class GuardedTheatre implements TheatreAdapter {
+    private final String chainId;
+    private final TheatreAdapter delegate;
+    private final CircuitBreaker breaker;
+
+    GuardedTheatre(String chainId, TheatreAdapter delegate, CircuitBreaker breaker) {
+        this.chainId = chainId;
+        this.delegate = delegate;
+        this.breaker = breaker;
+    }
+
+    @Override
+    public CatalogChanges readCatalog(CatalogCursor since) {
+        return guarded(() -> delegate.readCatalog(since));
+    }
+
+    @Override
+    public SeatAvailability readSeats(String showRef) {
+        return guarded(() -> delegate.readSeats(showRef));
+    }
+
+    @Override
+    public LockOutcome lockSeats(SeatLockRequest request) {
+        return guarded(() -> delegate.lockSeats(request));
+    }
+
+    @Override
+    public void releaseLock(String lockRef) {
+        guarded(() -> {
+            delegate.releaseLock(lockRef);
+            return null;
+        });
+    }
+
+    @Override
+    public ConfirmOutcome confirm(ConfirmRequest request) {
+        return guarded(() -> delegate.confirm(request));
+    }
+
+    @Override
+    public CancelOutcome cancelBooking(String bookingRef) {
+        return guarded(() -> delegate.cancelBooking(bookingRef));
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private <T> T guarded(Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException e) {
+            throw new TheatreUnavailableException(chainId, "circuit breaker is open after repeated failures", e);
+        }
+    }
+}

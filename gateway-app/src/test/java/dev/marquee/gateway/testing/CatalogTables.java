@@ -1,0 +1,27 @@
+package dev.marquee.gateway.testing;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/** Empties the gateway's catalogue tables so that each test starts from nothing. */
+@Singleton
+public class CatalogTables {
+    private final TransactionOperations<Connection> transactions;
+
+    public CatalogTables(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public void clear() {
+        transactions.executeWrite(status -> {
+            try (Statement statement = status.getConnection().createStatement()) {
+                for (String table : new String[] {"shows", "halls", "cinemas", "chain_movie", "movies", "chain_city", "cities", "chain_sync"}) {
+                    statement.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
+    }
+}
