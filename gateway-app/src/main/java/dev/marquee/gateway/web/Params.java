@@ -24,7 +24,7 @@ public final class Params {
     }
 
     /** The local dates {@code from} to {@code to}; either may be absent, but from must not be after to. */
-    public static LocalDate[] dateRange(String fromName, String from, String toName, String to) {
+    public static DateRange dateRange(String fromName, String from, String toName, String to) {
         List<InvalidParam> wrong = new ArrayList<>();
         LocalDate first = collect(wrong, () -> date(fromName, from));
         LocalDate last = collect(wrong, () -> date(toName, to));
@@ -36,7 +36,11 @@ public final class Params {
                     new InvalidParam(fromName, "must not be after " + toName + " (" + first + " > " + last + ")"),
                     new InvalidParam(toName, "must not be before " + fromName + " (" + last + " < " + first + ")")));
         }
-        return new LocalDate[] {first, last};
+        return new DateRange(first, last);
+    }
+
+    /** Local dates from and to, inclusive; either may be null for an open end. */
+    public record DateRange(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate collect(List<InvalidParam> wrong, java.util.function.Supplier<LocalDate> read) {
