@@ -218,7 +218,8 @@ final class RestTheatreAdapter implements TheatreAdapter {
 
     /** A status the contract does not give for this call: 5xx and 429 mean the chain is unavailable, the rest a broken contract. */
     private TheatreException unexpected(Reply reply) {
-        String message = reply.call() + ": answered " + reply.status() + problemSummary(reply);
+        String message = reply.call() + ": answered " + reply.status() + problemSummary(reply)
+                + (reply.status() == 401 || reply.status() == 403 ? "; check the chain's " + RestSettings.API_KEY + " setting" : "");
         if (reply.status() >= 500 || reply.status() == 429) {
             return new TheatreUnavailableException(chainId, message, null);
         }

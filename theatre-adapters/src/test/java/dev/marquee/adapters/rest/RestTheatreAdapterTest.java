@@ -476,10 +476,11 @@ class RestTheatreAdapterTest {
         }
 
         @Test
-        void anUnexpectedStatusIsAProtocolFailure() {
+        void aRejectedApiKeyIsAProtocolFailurePointingAtTheSetting() {
             stub(any(anyUrl()), 401, problem(401, "Bad API key"));
 
             assertFailure(() -> adapter.releaseLock("L1"), TheatreProtocolException.class, "401");
+            assertThatThrownBy(() -> adapter.releaseLock("L1")).hasMessageContaining("api-key");
         }
 
         @Test
