@@ -1,0 +1,39 @@
+package dev.marquee.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OpenApiContractTest {
+    private final OpenApiContract theatreApi = OpenApiContract.theatreApi();
+
+    private static Exchange lockAnswered(int status, String body) {
+        return new Exchange("POST", URI.create("http://chain/theatre/v1/locks"), Map.of(),
+                "{\"showId\":\"1\",\"seatIds\":[\"A1\"],\"ttlSeconds\":300,\"reference\":\"h-1\"}",
+                status, "application/problem+json", body);
+    }
+
+    @Test
+    void aProblemBodyThatExtendsProblemConforms() {
+        assertDoesNotThrow(() -> theatreApi.assertConforms(lockAnswered(409,
+                "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409,\"seatsTaken\":[\"A1\"]}")));
+    }
+
+    @Test
+    void aProblemBodyMissingItsExtensionIsCaught() {
+        assertThrows(AssertionError.class, () -> theatreApi.assertConforms(lockAnswered(409,
+                "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409}")));
+    }
+
+    @Test
+    void aRequestTheDocumentDoesNotAllowIsCaught() {
+        Exchange noSeats = new Exchange("POST", URI.create("http://chain/theatre/v1/locks"), Map.of(),
+                "{\"showId\":\"1\",\"seatIds\":[],\"ttlSeconds\":300,\"reference\":\"h-1\"}",
+                409, "application/problem+json",
+                "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409,\"seatsTaken\":[\"A1\"]}");
+        assertThrows(AssertionError.class, () -> theatreApi.assertConforms(noSeats));
+    }
+}
