@@ -10,8 +10,8 @@ public enum CatalogSize {
     SMALL(2, 2, 2, 2, 3),
     /** 5 cities, 3 cinemas each, 4–6 halls each, 14 days: a few thousand shows. */
     MEDIUM(5, 3, 4, 6, 14),
-    /** 36 cities, 5 cinemas each, 7–9 halls each, 14 days: about 100,000 shows, for sync benchmarks. */
-    LARGE(36, 5, 7, 9, 14);
+    /** 36 cities, 5 cinemas each, 7–10 halls each, 14 days: about 100,000 shows, for sync benchmarks. */
+    LARGE(36, 5, 7, 10, 14);
 
     final int cities;
     final int cinemasPerCity;
