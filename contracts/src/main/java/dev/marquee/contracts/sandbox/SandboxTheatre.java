@@ -170,7 +170,10 @@ public final class SandboxTheatre implements AutoCloseable {
             return this;
         }
 
-        /** The database to use instead of {@code marquee_sandbox_<seed>} (it must exist; user {@code postgres}). */
+        /**
+         * The database to use instead of {@code marquee_sandbox_<seed>}. It must exist; for PostgreSQL the
+         * user is {@code postgres} unless {@code datasources.default.username} is set with {@link #property}.
+         */
         public Builder jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             return this;
@@ -245,7 +248,8 @@ public final class SandboxTheatre implements AutoCloseable {
             settings.put("micronaut.server.port", Integer.toString(chosenPort));
             settings.put("micronaut.server.host", "127.0.0.1");
             settings.put("datasources.default.url", url);
-            if (jdbcUrl == null) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                // the local test server's user; .property("datasources.default.username", …) overrides it
                 settings.put("datasources.default.username", POSTGRES_USER);
                 settings.put("datasources.default.password", "");
             }
