@@ -45,9 +45,23 @@ public class CatalogService {
         } else {
             LOG.info("Serving the catalogue already in the database: {} (seed {}, {})",
                     wanted.name(), wanted.seed(), wanted.size().label());
+            warnIfStale();
             return;
         }
         regenerate();
+    }
+
+    private void warnIfStale() {
+        Instant generatedAt = database.inTransaction(c -> {
+            try (Statement statement = c.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT generated_at FROM chain WHERE id = 1")) {
+                return rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class).toInstant() : clock.instant();
+            }
+        });
+        if (generatedAt.isBefore(clock.instant().minus(Duration.ofDays(1)))) {
+            LOG.warn("The catalogue was generated at {}; its schedule runs out {} days later. POST /sandbox/v1/reset"
+                    + " or set sandbox.reset-on-start=true for shows from today", generatedAt, config.catalogSize().days());
+        }
     }
 
     /** Drops every lock and booking and generates the catalogue from the seed again. */
