@@ -122,9 +122,24 @@ public class CatalogStore {
         ChangeWriter(Connection c, String chainId) throws SQLException {
             this.c = c;
             this.chainId = chainId;
+            lockCatalogWrites();
             this.cityIdByRef = pairs("SELECT ref, city_id FROM chain_city WHERE chain_id = ?");
             this.movieIdByRef = pairs("SELECT ref, movie_id FROM chain_movie WHERE chain_id = ?");
             pairs("SELECT ref, cinema_id FROM halls WHERE chain_id = ?").forEach(cinemaIdByHallRef::put);
+        }
+
+        /**
+         * Chains share city and movie rows, so two chains' writes would race to insert the same ones. Writes
+         * take turns on one locked row (across gateway instances too); only this short local write waits,
+         * never the read from a chain.
+         */
+        private void lockCatalogWrites() throws SQLException {
+            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM catalog_write_lock WHERE id = 1 FOR UPDATE");
+                    ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("catalog_write_lock has no row 1");
+                }
+            }
         }
 
         AppliedChanges write(CatalogChanges changes, Instant now) throws SQLException {

@@ -53,10 +53,11 @@ public class CatalogSync {
                     applied.cities(), applied.cinemas(), applied.halls(), applied.movies(), applied.shows(),
                     applied.showsRetired(), applied.rejected());
             return applied;
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
+            // Exception, not RuntimeException: transaction callbacks may rethrow a checked SQLException as is.
             try {
-                store.recordFailure(chain.id(), e.getMessage(), clock.instant());
-            } catch (RuntimeException recordFailed) {
+                store.recordFailure(chain.id(), String.valueOf(e), clock.instant());
+            } catch (Exception recordFailed) {
                 e.addSuppressed(recordFailed);
             }
             throw e;

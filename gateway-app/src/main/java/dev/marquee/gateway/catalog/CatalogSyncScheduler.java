@@ -53,11 +53,13 @@ public class CatalogSyncScheduler {
         try {
             sync.sync(chain);
             next = interval;
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
+            // Anything is caught (JDBC callbacks may rethrow checked exceptions unchecked): a task that
+            // throws would silently never be scheduled again.
             next = retryDelay.compareTo(interval) < 0 ? retryDelay : interval;
             nextRetry = retryDelay.multipliedBy(2);
-            LOG.warn("Sync of chain {} failed; its last good catalogue stays in service, retrying in {} s: {}",
-                    chain.id(), next.toSeconds(), e.toString());
+            LOG.warn("Sync of chain {} failed; its last good catalogue stays in service, retrying in {} s",
+                    chain.id(), next.toSeconds(), e);
         }
         Duration retry = nextRetry;
         if (!scheduler.isShutdown()) {

@@ -72,6 +72,24 @@ class CatalogSyncTest {
     }
 
     @Test
+    void chainsSharingCitiesAndMoviesCanSyncAtTheSameTime() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            tables.clear();
+            java.util.List<java.util.concurrent.Callable<AppliedChanges>> syncs = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> (java.util.concurrent.Callable<AppliedChanges>) () -> sync.sync(Chains.of("chain" + i,
+                            ScriptedTheatre.withOneCinema("chain" + i, "Glasgow", "Heat", TOMORROW))))
+                    .toList();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (var result : pool.invokeAll(syncs)) {
+                    assertThat(result.get().shows()).isEqualTo(1);
+                }
+            }
+            assertThat(holder.current().cinemasIn("glasgow-gb")).hasSize(4);
+            assertThat(holder.current().movies()).hasSize(1);
+        }
+    }
+
+    @Test
     void anIncrementalSyncMovesAndCancelsShowsAndKeepsTheirIds() {
         ScriptedTheatre theatre = ScriptedTheatre.withOneCinema("aurora", "Leeds", "Arrival", TOMORROW, TOMORROW.plus(Duration.ofHours(3)));
         Chain chain = Chains.of("aurora", theatre);
