@@ -54,7 +54,15 @@ public class CatalogStore {
 
     /** Writes one read's changes and the cursor after them, all or nothing. */
     public AppliedChanges apply(String chainId, CatalogChanges changes, Instant now) {
-        return transactions.executeWrite(status -> new ChangeWriter(status.getConnection(), chainId).write(changes, now));
+        return apply(chainId, changes, now, Catalog.EMPTY);
+    }
+
+    /**
+     * Writes one read's changes and the cursor after them, all or nothing, skipping shows that are
+     * exactly as in {@code current}: chains re-send recent changes, and most re-sent shows are unchanged.
+     */
+    public AppliedChanges apply(String chainId, CatalogChanges changes, Instant now, Catalog current) {
+        return transactions.executeWrite(status -> new ChangeWriter(status.getConnection(), chainId, current).write(changes, now));
     }
 
     public void recordFailure(String chainId, String error, Instant now) {
@@ -114,14 +122,16 @@ public class CatalogStore {
     private static final class ChangeWriter {
         private final Connection c;
         private final String chainId;
+        private final Catalog current;
         private final Map<String, String> cityIdByRef;
         private final Map<String, String> movieIdByRef;
         private final Map<String, String> cinemaIdByHallRef = new HashMap<>();
         private int rejected;
 
-        ChangeWriter(Connection c, String chainId) throws SQLException {
+        ChangeWriter(Connection c, String chainId, Catalog current) throws SQLException {
             this.c = c;
             this.chainId = chainId;
+            this.current = current;
             lockCatalogWrites();
             this.cityIdByRef = pairs("SELECT ref, city_id FROM chain_city WHERE chain_id = ?");
             this.movieIdByRef = pairs("SELECT ref, movie_id FROM chain_movie WHERE chain_id = ?");
@@ -240,8 +250,16 @@ public class CatalogStore {
                 }
                 String id = CatalogIds.scoped(chainId, show.ref());
                 listed.add(id);
+                Show row = new Show(id, chainId, show.ref(), movieId, cinemaId, CatalogIds.scoped(chainId, show.hallRef()),
+                        show.startsAt(), show.endsAt(), show.format(), show.language(), show.status(), show.prices(),
+                        show.seatsAvailable());
+                // Skipped only when the stored row exists: memory may lag the database, never lead it.
+                if (known.contains(id) && row.equals(current.show(id).orElse(null))) {
+                    rows.remove(id);
+                    continue;
+                }
                 // A read may repeat a show; the later occurrence is the newer one.
-                rows.put(id, new Object[] {chainId, show.ref(), movieId, cinemaId, CatalogIds.scoped(chainId, show.hallRef()),
+                rows.put(id, new Object[] {chainId, show.ref(), movieId, cinemaId, row.hallId(),
                         utc(show.startsAt()), utc(show.endsAt()), show.format(), show.language(), show.status().name(),
                         CatalogCodec.encodePrices(show.prices()), show.seatsAvailable(), id});
             }

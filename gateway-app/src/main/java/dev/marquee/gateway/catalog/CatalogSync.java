@@ -44,7 +44,7 @@ public class CatalogSync {
         try {
             CatalogCursor cursor = store.cursorOf(chain.id());
             CatalogChanges changes = chain.theatre().readCatalog(cursor);
-            AppliedChanges applied = store.apply(chain.id(), changes, clock.instant());
+            AppliedChanges applied = store.apply(chain.id(), changes, clock.instant(), holder.current());
             if (applied.changedAnything()) {
                 reload();
             }

@@ -112,6 +112,21 @@ class CatalogSyncTest {
     }
 
     @Test
+    void showsTheChainSendsAgainUnchangedAreNotWrittenAgain() {
+        ScriptedTheatre theatre = ScriptedTheatre.withOneCinema("aurora", "Leeds", "Arrival", TOMORROW);
+        Chain chain = Chains.of("aurora", theatre);
+        sync.sync(chain);
+        long version = holder.current().version();
+
+        theatre.put(theatre.showNamed("show-1"));
+        AppliedChanges again = sync.sync(chain);
+
+        assertThat(again.shows()).isZero();
+        assertThat(again.changedAnything()).isFalse();
+        assertThat(holder.current().version()).as("no rebuild for nothing new").isEqualTo(version);
+    }
+
+    @Test
     void aCompleteReadCancelsShowsTheChainNoLongerLists() {
         sync.sync(Chains.of("aurora",
                 ScriptedTheatre.withOneCinema("aurora", "York", "Dune", TOMORROW, TOMORROW.plus(Duration.ofHours(3)))));
