@@ -1,14 +1,12 @@
 package dev.marquee.adapters.rest;
 
+import dev.marquee.adapters.SettingValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The settings of one chain's REST adapter, read from the gateway's flat settings map.
@@ -31,8 +29,6 @@ record RestSettings(URI baseUrl, Optional<String> apiKey, Duration connectTimeou
     static final int DEFAULT_PAGE_SIZE = 2000;
     /** The theatre API's largest {@code limit}. */
     static final int MAX_PAGE_SIZE = 10_000;
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     static RestSettings from(Map<String, String> settings) {
         if (settings == null) {
@@ -80,47 +76,11 @@ record RestSettings(URI baseUrl, Optional<String> apiKey, Duration connectTimeou
 
     /** Reads ISO-8601 ({@code PT2S}) or a short form ({@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}). */
     static Duration duration(String key, String value, Duration fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        Duration duration;
-        Matcher shortForm = SHORT_DURATION.matcher(text);
-        try {
-            if (shortForm.matches()) {
-                long amount = Long.parseLong(shortForm.group(1));
-                duration = switch (shortForm.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            } else {
-                duration = Duration.parse(value.strip());
-            }
-        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(key + " is not a duration (such as 2s, 500ms or PT2S): " + value, e);
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(key + " must be positive: " + value);
-        }
-        return duration;
+        return SettingValues.duration(key, value, fallback);
     }
 
     private static int pageSize(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        int size;
-        try {
-            size = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PAGE_SIZE + " is not a whole number: " + value, e);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(PAGE_SIZE + " must be within [1, " + MAX_PAGE_SIZE + "]: " + value);
-        }
-        return size;
+        return SettingValues.wholeNumber(PAGE_SIZE, value, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     }
 
     @Override

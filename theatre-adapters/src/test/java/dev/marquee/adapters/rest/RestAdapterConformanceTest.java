@@ -1,13 +1,10 @@
 package dev.marquee.adapters.rest;
 
+import dev.marquee.adapters.SandboxChainControl;
 import dev.marquee.contracts.conformance.ChainControl;
 import dev.marquee.contracts.conformance.TheatreAdapterConformance;
-import dev.marquee.contracts.sandbox.BoxOfficeSale;
-import dev.marquee.contracts.sandbox.SandboxAdmin;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.spi.TheatreAdapter;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,31 +39,6 @@ class RestAdapterConformanceTest extends TheatreAdapterConformance {
 
     @Override
     protected ChainControl chain() {
-        return new SandboxControl(sandbox.admin());
-    }
-
-    /** The kit's chain changes, made through the sandbox's admin API. */
-    private record SandboxControl(SandboxAdmin admin) implements ChainControl {
-        @Override
-        public String addShow(String movieRef, String hallRef, Instant startsAt) {
-            return admin.addShow(movieRef, hallRef, startsAt);
-        }
-
-        @Override
-        public void moveShow(String showRef, Instant startsAt) {
-            admin.moveShow(showRef, startsAt);
-        }
-
-        @Override
-        public void cancelShow(String showRef) {
-            admin.cancelShow(showRef);
-        }
-
-        @Override
-        public void sell(String showRef, List<String> seatRefs) {
-            if (admin.sell(showRef, seatRefs) instanceof BoxOfficeSale.SeatsTaken taken) {
-                throw new IllegalStateException("the box office could not sell " + seatRefs + ": taken " + taken.seatIds());
-            }
-        }
+        return new SandboxChainControl(sandbox.admin());
     }
 }

@@ -1,0 +1,161 @@
+package dev.marquee.adapters.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.marquee.adapters.SandboxChainControl;
+import dev.marquee.adapters.rest.RestTheatreAdapterFactory;
+import dev.marquee.contracts.conformance.ChainControl;
+import dev.marquee.contracts.conformance.TheatreAdapterConformance;
+import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.spi.CancelOutcome;
+import dev.marquee.spi.ConfirmOutcome;
+import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.SeatLockRequest;
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreTimeoutException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance kit run against the JDBC adapter writing to the database of a running sandbox theatre,
+ * while the sandbox itself (its expiry sweeper, its admin API and its theatre API) writes to it too.
+ * Below the kit: the two ways into the chain see each other's locks, expiry follows the adapter's
+ * clock, and a statement stuck behind another writer's row lock times out.
+ */
+class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
+    private static final Duration TTL = Duration.ofMinutes(5);
+
+    private static SandboxTheatre sandbox;
+    private static TheatreAdapter adapter;
+    private static TheatreAdapter overHttp;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = SandboxTheatre.builder().seed(12).size("small").start();
+        // A small page size, so that every catalogue read of the small catalogue crosses pages.
+        adapter = new JdbcTheatreAdapterFactory().create("sandbox-12", settings(Map.of("page-size", "25")));
+        overHttp = new RestTheatreAdapterFactory().create("sandbox-12-http", Map.of("base-url", sandbox.baseUrl().toString()));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        for (AutoCloseable open : new AutoCloseable[] {adapter, overHttp, sandbox}) {
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not close " + open, e);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> settings(Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of("url", sandbox.jdbcUrl(), "username", "postgres"));
+        settings.putAll(more);
+        return settings;
+    }
+
+    @Override
+    protected TheatreAdapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    protected ChainControl chain() {
+        return new SandboxChainControl(sandbox.admin());
+    }
+
+    @Test
+    void aLockMadeThroughTheDatabaseIsTakenForTheChainsApi() {
+        FreshShow show = freshShow();
+        lockedBy(adapter, show, show.seats(0, 2));
+
+        assertThat(overHttp.readSeats(show.ref()).heldSeats()).containsExactlyInAnyOrderElementsOf(show.seats(0, 2));
+        assertThat(lockBy(overHttp, show, show.seats(1, 2))).isEqualTo(new LockOutcome.SeatsTaken(List.of(show.seat(1))));
+    }
+
+    @Test
+    void aLockMadeThroughTheChainsApiIsTakenForTheDatabase() {
+        FreshShow show = freshShow();
+        lockedBy(overHttp, show, show.seats(0, 2));
+
+        assertThat(adapter.readSeats(show.ref()).heldSeats()).containsExactlyInAnyOrderElementsOf(show.seats(0, 2));
+        assertThat(lockBy(adapter, show, show.seats(1, 2))).isEqualTo(new LockOutcome.SeatsTaken(List.of(show.seat(1))));
+    }
+
+    @Test
+    void aBookingMadeThroughTheDatabaseIsSoldForTheChainsApiAndCancellableThere() {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = lockedBy(adapter, show, show.seats(0, 2));
+        ConfirmOutcome.Confirmed booked = (ConfirmOutcome.Confirmed) adapter.confirm(
+                new ConfirmRequest(locked.lockRef(), reference("booking")));
+
+        assertThat(overHttp.readSeats(show.ref()).soldSeats()).containsExactlyInAnyOrderElementsOf(show.seats(0, 2));
+        assertThat(overHttp.cancelBooking(booked.bookingRef())).isEqualTo(new CancelOutcome.Cancelled());
+        assertThat(adapter.readSeats(show.ref()).soldSeats()).isEmpty();
+    }
+
+    @Test
+    void expiryIsJudgedByTheAdaptersClock() {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = lockedBy(adapter, show, show.seats(0, 2));
+        JdbcSettings settings = JdbcSettings.from(settings(Map.of("pool-size", "1")));
+        try (JdbcTheatreAdapter later = new JdbcTheatreAdapter("sandbox-12-later", settings,
+                Clock.offset(Clock.systemUTC(), TTL.plusMinutes(1)))) {
+
+            assertThat(later.readSeats(show.ref()).heldSeats()).isEmpty();
+            assertThat(later.confirm(new ConfirmRequest(locked.lockRef(), reference("booking"))))
+                    .isEqualTo(new ConfirmOutcome.LockExpired());
+            assertThat(lockBy(later, show, show.seats(0, 2))).isInstanceOf(LockOutcome.Locked.class);
+        }
+        assertThat(adapter.readSeats(show.ref()).heldSeats())
+                .as("now the later lock holds them, for another five minutes beyond its clock")
+                .containsExactlyInAnyOrderElementsOf(show.seats(0, 2));
+    }
+
+    @Test
+    void aStatementStuckBehindAnotherWritersRowLockTimesOut() throws SQLException {
+        FreshShow show = freshShow();
+        JdbcSettings settings = JdbcSettings.from(settings(Map.of("statement-timeout", "300ms", "pool-size", "1")));
+        try (Connection other = DriverManager.getConnection(sandbox.jdbcUrl(), "postgres", "");
+                JdbcTheatreAdapter impatient = new JdbcTheatreAdapter("sandbox-12-impatient", settings, Clock.systemUTC())) {
+            other.setAutoCommit(false);
+            try (PreparedStatement holdShow = other.prepareStatement("SELECT id FROM shows WHERE id = ? FOR UPDATE")) {
+                holdShow.setString(1, show.ref());
+                holdShow.executeQuery().close();
+            }
+
+            assertThatThrownBy(() -> lockBy(impatient, show, show.seats(0, 1)))
+                    .isInstanceOfSatisfying(TheatreTimeoutException.class,
+                            e -> assertThat(e.chainId()).isEqualTo("sandbox-12-impatient"))
+                    .hasMessageContaining("lockSeats of show " + show.ref());
+
+            other.rollback();
+            assertThat(lockBy(impatient, show, show.seats(0, 1))).as("free again once the other writer is done")
+                    .isInstanceOf(LockOutcome.Locked.class);
+        }
+    }
+
+    private static LockOutcome lockBy(TheatreAdapter through, FreshShow show, List<String> seats) {
+        return through.lockSeats(new SeatLockRequest(show.ref(), seats, TTL, reference("lock")));
+    }
+
+    private static LockOutcome.Locked lockedBy(TheatreAdapter through, FreshShow show, List<String> seats) {
+        LockOutcome outcome = lockBy(through, show, seats);
+        assertThat(outcome).isInstanceOf(LockOutcome.Locked.class);
+        return (LockOutcome.Locked) outcome;
+    }
+}
