@@ -12,6 +12,13 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     CHAIN_UNAVAILABLE("chain-unavailable", "Theatre chain unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    SEATS_TAKEN("seats-taken", "Seats already taken", HttpStatus.CONFLICT),
+    SHOW_NOT_BOOKABLE("show-not-bookable", "Show cannot be booked", HttpStatus.UNPROCESSABLE_ENTITY),
+    HOLD_LIMIT_REACHED("hold-limit-reached", "Hold limit reached", HttpStatus.UNPROCESSABLE_ENTITY),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with another request", HttpStatus.UNPROCESSABLE_ENTITY),
+    REQUEST_IN_PROGRESS("request-in-progress", "Request with this idempotency key in progress", HttpStatus.CONFLICT),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    UNAUTHORIZED("unauthorized", "Token required", HttpStatus.UNAUTHORIZED),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     /** Problem type URIs live under this base; they name kinds and need not resolve. */
@@ -47,6 +54,8 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> UNAUTHORIZED;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> CHAIN_UNAVAILABLE;
             default -> INTERNAL;
         };

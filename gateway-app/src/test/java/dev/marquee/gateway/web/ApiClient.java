@@ -36,13 +36,26 @@ public final class ApiClient {
         return answer;
     }
 
+    /** Sends a documented request with headers and a JSON body (or none) and checks the exchange against the contract. */
+    public Answer call(String method, String pathAndQuery, Map<String, String> headers, String jsonBody) {
+        Answer answer = send(method, pathAndQuery, jsonBody == null ? null : "application/json", jsonBody, headers);
+        CONTRACT.assertConforms(new Exchange(method, base.resolve(pathAndQuery), headers, jsonBody, answer.status(),
+                answer.contentType(), answer.body()));
+        return answer;
+    }
+
     /** Sends anything, without the contract check: for requests the document does not describe. */
     public Answer send(String method, String pathAndQuery, String contentType, String body) {
+        return send(method, pathAndQuery, contentType, body, Map.of());
+    }
+
+    private Answer send(String method, String pathAndQuery, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

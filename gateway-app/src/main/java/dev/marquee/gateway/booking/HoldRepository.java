@@ -1,0 +1,183 @@
+package dev.marquee.gateway.booking;
+
+import dev.marquee.spi.Money;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Holds in the gateway's database. */
+@Singleton
+public class HoldRepository {
+    private final TransactionOperations<Connection> transactions;
+
+    public HoldRepository(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public void insert(Hold hold, String tokenHash) {
+        transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
+                    + "token_hash, created_at, expires_at, chain_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, hold.id());
+                insert.setString(2, hold.showId());
+                insert.setString(3, hold.chainId());
+                insert.setString(4, hold.email());
+                insert.setString(5, hold.status().name());
+                insert.setString(6, hold.lockRef());
+                insert.setString(7, tokenHash);
+                insert.setObject(8, utc(hold.createdAt()));
+                insert.setObject(9, utc(hold.expiresAt()));
+                insert.setObject(10, utc(hold.chainExpiresAt()));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
+                    + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (HeldSeat seat : hold.seats()) {
+                    insert.setString(1, hold.id());
+                    insert.setString(2, seat.seatId());
+                    insert.setString(3, seat.row());
+                    insert.setInt(4, seat.number());
+                    insert.setString(5, seat.category());
+                    insert.setBigDecimal(6, seat.price().amount());
+                    insert.setString(7, seat.price().currency());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** A hold with its token hash, if it exists. */
+    public Optional<StoredHold> find(String holdId) {
+        return transactions.executeRead(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, show_id, chain_id, email, status, lock_ref, token_hash, "
+                    + "created_at, expires_at, chain_expires_at FROM holds WHERE id = ?")) {
+                select.setString(1, holdId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String tokenHash = rs.getString(7);
+                    Hold hold = new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            seatsOf(c, holdId), HoldStatus.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 8),
+                            instant(rs, 9), instant(rs, 10));
+                    return Optional.of(new StoredHold(hold, tokenHash));
+                }
+            }
+        });
+    }
+
+    /** Seats an email holds for a show in holds still active at {@code now}. */
+    public int seatsHeldBy(String email, String showId, Instant now) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM hold_seats s "
+                    + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
+                select.setString(1, showId);
+                select.setString(2, email);
+                select.setObject(3, utc(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Ends a hold that is still {@code HELD}. Only one caller can win this change, so exactly one gateway
+     * instance releases the chain's lock and serves the waitlist for it.
+     *
+     * @return whether this call ended it
+     */
+    public boolean end(String holdId, HoldStatus ending, Instant now) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE holds SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")) {
+                update.setString(1, ending.name());
+                update.setObject(2, utc(now));
+                update.setString(3, holdId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Ids of holds past their expiry that are still {@code HELD}, oldest first. */
+    public List<String> due(Instant now, int limit) {
+        return transactions.executeRead(status -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT id FROM holds WHERE status = 'HELD' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+                select.setObject(1, utc(now));
+                select.setInt(2, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Seats of a show held through the gateway and still active at {@code now}. */
+    public List<String> seatsHeldAt(String showId, Instant now) {
+        return transactions.executeRead(status -> {
+            List<String> seats = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT s.seat_id FROM hold_seats s "
+                    + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
+                select.setString(1, showId);
+                select.setObject(2, utc(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        seats.add(rs.getString(1));
+                    }
+                }
+            }
+            return seats;
+        });
+    }
+
+    private static List<HeldSeat> seatsOf(Connection c, String holdId) throws SQLException {
+        List<HeldSeat> seats = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT seat_id, row_label, seat_number, category, price, currency "
+                + "FROM hold_seats WHERE hold_id = ? ORDER BY row_label, seat_number")) {
+            select.setString(1, holdId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    seats.add(new HeldSeat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            money(rs.getBigDecimal(5), rs.getString(6))));
+                }
+            }
+        }
+        return seats;
+    }
+
+    private static Money money(java.math.BigDecimal amount, String currency) {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        return new Money(amount.setScale(digits, java.math.RoundingMode.UNNECESSARY), currency);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** A hold and the hash of the token that grants access to it. */
+    public record StoredHold(Hold hold, String tokenHash) {
+    }
+}
