@@ -108,6 +108,45 @@ public final class SandboxAdmin {
         call("POST", "/sandbox/v1/reset", JSON.createObjectNode(), 204);
     }
 
+    /** The faults in force on the theatre API. */
+    public Faults faults() {
+        return faultsOf(call("GET", "/sandbox/v1/faults", null, 200));
+    }
+
+    /**
+     * Replaces the faults in force on the theatre API (what {@code faults} leaves out is off) and
+     * restarts the sandbox's draws from their seed. Returns what the sandbox now applies.
+     */
+    public Faults faults(Faults faults) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("latencyMs", faults.latency().toMillis())
+                .put("latencyJitterMs", faults.latencyJitter().toMillis())
+                .put("errorRate", faults.errorRate())
+                .put("outage", faults.outage())
+                .put("outageMode", faults.outageMode().wireName())
+                .put("refuseLocks", faults.refuseLocks());
+        if (faults.seed() != null) {
+            request.put("seed", faults.seed());
+        }
+        return faultsOf(call("PUT", "/sandbox/v1/faults", request, 200));
+    }
+
+    /** Switches every fault off: the theatre API answers normally again. */
+    public void clearFaults() {
+        call("DELETE", "/sandbox/v1/faults", null, 204);
+    }
+
+    private static Faults faultsOf(JsonNode body) {
+        return new Faults(
+                Duration.ofMillis(body.path("latencyMs").asLong()),
+                Duration.ofMillis(body.path("latencyJitterMs").asLong()),
+                body.path("errorRate").asDouble(),
+                body.path("outage").asBoolean(),
+                Faults.OutageMode.of(body.path("outageMode").asText("unavailable")),
+                body.path("refuseLocks").asBoolean(),
+                body.path("seed").asLong());
+    }
+
     /** What {@code GET /sandbox/v1/info} tells. */
     public record Info(String chainName, long seed, String size, String currency, long lockTtlSeconds, Counts counts) {
         public Info {

@@ -7,6 +7,7 @@
  *     URI api = theatre.baseUrl();               // theatre API under /theatre/v1
  *     String jdbc = theatre.jdbcUrl();           // its PostgreSQL database
  *     theatre.admin().cancelShow(showId);        // schedule changes, box-office sales, reset
+ *     theatre.admin().faults(Faults.down());     // make its theatre API fail; clearFaults() ends it
  * }
  * }</pre>
  */

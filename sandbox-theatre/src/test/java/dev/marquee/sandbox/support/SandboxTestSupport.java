@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.contracts.sandbox.SandboxAdmin;
 import dev.marquee.sandbox.Database;
 import dev.marquee.sandbox.catalog.CatalogService;
+import dev.marquee.sandbox.faults.FaultInjector;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
-/** What sandbox integration tests share: HTTP clients, the test clock, and known data before each test. */
+/** What sandbox integration tests share: HTTP clients, the test clock, and known data (no faults) before each test. */
 public abstract class SandboxTestSupport {
     @Inject
     protected EmbeddedServer server;
@@ -25,6 +26,8 @@ public abstract class SandboxTestSupport {
     protected TestClock clock;
     @Inject
     protected Database database;
+    @Inject
+    protected FaultInjector faults;
 
     protected TheatreHttp http;
     protected SandboxAdmin admin;
@@ -32,6 +35,7 @@ public abstract class SandboxTestSupport {
     @BeforeEach
     void startFromKnownData() {
         clock.reset();
+        faults.clear();
         catalog.regenerate();
         URI base = URI.create("http://127.0.0.1:" + server.getPort());
         http = new TheatreHttp(base);

@@ -66,6 +66,10 @@ public final class TheatreHttp {
         return send("POST", path, json);
     }
 
+    public Answer put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     public Answer delete(String path) {
         return send("DELETE", path, null);
     }
