@@ -98,7 +98,15 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         if (!takenRequested.isEmpty()) {
             return new LockOutcome.SeatsTaken(takenRequested);
         }
-        Lock lock = new Lock("L" + ++ids, show.ref(), request.seatRefs(), Instant.now().plus(request.ttl()), false, null);
+        return claimUnchecked(request);
+    }
+
+    /**
+     * Records a lock without looking at who holds its seats. Only {@link #lockSeats} (after its checks) and
+     * the deliberately broken chains of {@link KitControlRunTest} call it.
+     */
+    synchronized LockOutcome.Locked claimUnchecked(SeatLockRequest request) {
+        Lock lock = new Lock("L" + ++ids, request.showRef(), request.seatRefs(), Instant.now().plus(request.ttl()), false, null);
         locks.put(lock.ref(), lock);
         lockByReference.put(request.reference(), lock.ref());
         return new LockOutcome.Locked(lock.ref(), lock.expiresAt());

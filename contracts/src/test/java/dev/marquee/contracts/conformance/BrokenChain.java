@@ -1,0 +1,134 @@
+package dev.marquee.contracts.conformance;
+
+import dev.marquee.spi.CancelOutcome;
+import dev.marquee.spi.CatalogChanges;
+import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.ConfirmOutcome;
+import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.SeatAvailability;
+import dev.marquee.spi.SeatLockRequest;
+import dev.marquee.spi.TheatreAdapter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The correct {@link InMemoryChain} with one deliberate defect, for the kit's control run: each subclass
+ * breaks one promise of the SPI, and the kit test that guards that promise must fail against it.
+ */
+abstract class BrokenChain implements TheatreAdapter, ChainControl {
+    final InMemoryChain chain = new InMemoryChain();
+
+    @Override
+    public CatalogChanges readCatalog(CatalogCursor since) {
+        return chain.readCatalog(since);
+    }
+
+    @Override
+    public SeatAvailability readSeats(String showRef) {
+        return chain.readSeats(showRef);
+    }
+
+    @Override
+    public LockOutcome lockSeats(SeatLockRequest request) {
+        return chain.lockSeats(request);
+    }
+
+    @Override
+    public void releaseLock(String lockRef) {
+        chain.releaseLock(lockRef);
+    }
+
+    @Override
+    public ConfirmOutcome confirm(ConfirmRequest request) {
+        return chain.confirm(request);
+    }
+
+    @Override
+    public CancelOutcome cancelBooking(String bookingRef) {
+        return chain.cancelBooking(bookingRef);
+    }
+
+    @Override
+    public String addShow(String movieRef, String hallRef, Instant startsAt) {
+        return chain.addShow(movieRef, hallRef, startsAt);
+    }
+
+    @Override
+    public void moveShow(String showRef, Instant startsAt) {
+        chain.moveShow(showRef, startsAt);
+    }
+
+    @Override
+    public void cancelShow(String showRef) {
+        chain.cancelShow(showRef);
+    }
+
+    @Override
+    public void sell(String showRef, List<String> seatRefs) {
+        chain.sell(showRef, seatRefs);
+    }
+
+    /** Locks seat by seat: the free ones stay locked when another is taken, so a lock is not all or nothing. */
+    static final class PiecemealLocking extends BrokenChain {
+        @Override
+        public LockOutcome lockSeats(SeatLockRequest request) {
+            List<String> taken = new ArrayList<>();
+            LockOutcome.Locked first = null;
+            for (String seat : request.seatRefs()) {
+                LockOutcome outcome = chain.lockSeats(new SeatLockRequest(request.showRef(), List.of(seat), request.ttl(),
+                        request.reference() + "#" + seat));
+                switch (outcome) {
+                    case LockOutcome.Locked locked -> first = first == null ? locked : first;
+                    case LockOutcome.SeatsTaken seatsTaken -> taken.addAll(seatsTaken.seatRefs());
+                    case LockOutcome.Refused refused -> {
+                        return refused;
+                    }
+                }
+            }
+            return taken.isEmpty() ? first : new LockOutcome.SeatsTaken(taken);
+        }
+    }
+
+    /**
+     * Checks that the seats are free, then claims them, with nothing holding the two together: the guard
+     * of a real chain (a row lock, a synchronized block) removed. The gap is held open until a second
+     * caller has checked too, as a slow chain under load would, so that racers reliably meet in it.
+     */
+    static final class UnguardedCheckThenClaim extends BrokenChain {
+        private static final Duration GAP = Duration.ofSeconds(2);
+        private final CountDownLatch secondCaller = new CountDownLatch(2);
+
+        @Override
+        public LockOutcome lockSeats(SeatLockRequest request) {
+            SeatAvailability seats = chain.readSeats(request.showRef());
+            Set<String> taken = new HashSet<>(seats.heldSeats());
+            taken.addAll(seats.soldSeats());
+            List<String> requestedTaken = request.seatRefs().stream().filter(taken::contains).toList();
+            if (!requestedTaken.isEmpty()) {
+                return new LockOutcome.SeatsTaken(requestedTaken);
+            }
+            secondCaller.countDown();
+            try {
+                secondCaller.await(GAP.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return chain.claimUnchecked(request);
+        }
+    }
+
+    /** Never reports a seat as held or sold. */
+    static final class BlindSeatMap extends BrokenChain {
+        @Override
+        public SeatAvailability readSeats(String showRef) {
+            return new SeatAvailability(showRef, Set.of(), Set.of(), Instant.now());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.marquee.contracts.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.marquee.spi.TheatreAdapter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The kit's control run: proof that its tests can fail. Each kit test that guards a promise is run
+ * (through the JUnit Platform launcher) against a chain with exactly that promise broken, and must fail
+ * on an assertion; a kit test the defect does not touch must still pass against the same chain, so the
+ * failure comes from the defect and not from the harness. {@link InMemoryChainConformanceTest} is the
+ * other half: the same tests pass against the chain without defects.
+ *
+ * <p>The kit classes below are nested, so that Surefire (which skips nested classes) does not run them
+ * as tests of their own.
+ */
+class KitControlRunTest {
+
+    @Test
+    void allOrNothingCatchesAChainThatLocksSeatBySeat() {
+        assertFailsOnAnAssertion(PiecemealLockingKit.class, "lockIsAllOrNothing");
+        assertPasses(PiecemealLockingKit.class, "lockHoldsExactlyTheRequestedSeats");
+    }
+
+    @Test
+    void theRaceCatchesAChainWithoutAGuardBetweenCheckAndClaim() {
+        assertFailsOnAnAssertion(UnguardedCheckThenClaimKit.class, "racingLocksOnTheSameSeatHaveOneWinner");
+        assertPasses(UnguardedCheckThenClaimKit.class, "lockIsAllOrNothing");
+    }
+
+    @Test
+    void seatTestsCatchAChainThatNeverReportsTakenSeats() {
+        for (String test : List.of("lockHoldsExactlyTheRequestedSeats", "seatAvailabilityReflectsABoxOfficeSale",
+                "confirmGivesOneTicketPerSeatWithDistinctIds")) {
+            assertFailsOnAnAssertion(BlindSeatMapKit.class, test);
+        }
+        assertPasses(BlindSeatMapKit.class, "aCancelledShowRefusesLocks");
+    }
+
+    private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
+        TestExecutionSummary summary = run(kit, test);
+        assertEquals(1, summary.getTestsFailedCount(),
+                () -> test + " must fail against " + kit.getSimpleName() + ", but " + outcome(summary));
+        Throwable failure = summary.getFailures().getFirst().getException();
+        assertInstanceOf(AssertionError.class, failure,
+                () -> test + " must fail on one of its assertions against " + kit.getSimpleName() + ", not with " + failure);
+    }
+
+    private static void assertPasses(Class<? extends TheatreAdapterConformance> kit, String test) {
+        TestExecutionSummary summary = run(kit, test);
+        assertEquals(1, summary.getTestsSucceededCount(),
+                () -> test + " must pass against " + kit.getSimpleName() + ", but " + outcome(summary));
+    }
+
+    private static TestExecutionSummary run(Class<?> kit, String test) {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectMethod(kit, test)).build(),
+                listener);
+        TestExecutionSummary summary = listener.getSummary();
+        assertEquals(1, summary.getTestsFoundCount(), () -> "the kit has exactly one test " + test);
+        return summary;
+    }
+
+    private static String outcome(TestExecutionSummary summary) {
+        return summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount() + " failed"
+                + summary.getFailures().stream().map(f -> " (" + f.getException() + ")").reduce("", String::concat);
+    }
+
+    /** Kit runs over the broken chains; only the launcher above runs them. */
+    abstract static class BrokenChainKit extends TheatreAdapterConformance {
+        private final BrokenChain chain;
+
+        BrokenChainKit(BrokenChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        protected TheatreAdapter adapter() {
+            return chain;
+        }
+
+        @Override
+        protected ChainControl chain() {
+            return chain;
+        }
+    }
+
+    static class PiecemealLockingKit extends BrokenChainKit {
+        PiecemealLockingKit() {
+            super(new BrokenChain.PiecemealLocking());
+        }
+    }
+
+    static class UnguardedCheckThenClaimKit extends BrokenChainKit {
+        UnguardedCheckThenClaimKit() {
+            super(new BrokenChain.UnguardedCheckThenClaim());
+        }
+    }
+
+    static class BlindSeatMapKit extends BrokenChainKit {
+        BlindSeatMapKit() {
+            super(new BrokenChain.BlindSeatMap());
+        }
+    }
+}
