@@ -1,5 +1,6 @@
 package dev.marquee.gateway.integration;
 
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
@@ -25,7 +26,7 @@ public record ChainConfiguration(
         @Nullable Map<String, String> settings,
         @Nullable Duration syncInterval,
         @Nullable Duration seatMapTtl,
-        @Nullable BreakerSettings breaker) {
+        @Nullable Breaker breaker) {
 
     public String displayName() {
         return name == null || name.isBlank() ? id : name;
@@ -44,6 +45,23 @@ public record ChainConfiguration(
     }
 
     public BreakerSettings breakerSettings() {
-        return breaker == null ? BreakerSettings.DEFAULTS : breaker;
+        return breaker == null ? BreakerSettings.DEFAULTS : breaker.settings();
+    }
+
+    /**
+     * {@code marquee.chains.<id>.breaker.*}. A nested configuration has to be an inner
+     * {@code @ConfigurationProperties} type for Micronaut to bind it under the chain's prefix: a plain
+     * record parameter is left null, which silently gave every chain the default breaker.
+     */
+    @ConfigurationProperties("breaker")
+    public record Breaker(
+            @Nullable Float failureRateThreshold,
+            @Nullable Integer slidingWindowSize,
+            @Nullable Integer minimumCalls,
+            @Nullable Duration openDuration) {
+
+        BreakerSettings settings() {
+            return new BreakerSettings(failureRateThreshold, slidingWindowSize, minimumCalls, openDuration);
+        }
     }
 }

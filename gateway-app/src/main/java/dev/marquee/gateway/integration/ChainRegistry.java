@@ -72,7 +72,14 @@ public class ChainRegistry {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("marquee.chains." + id + ".settings: " + e.getMessage(), e);
         }
-        CircuitBreaker breaker = CircuitBreaker.of("chain-" + id, breakerConfig(configuration.breakerSettings()));
+        CircuitBreakerConfig breakerConfig;
+        try {
+            breakerConfig = breakerConfig(configuration.breakerSettings());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("marquee.chains." + id + ".breaker: " + e.getMessage()
+                    + " (" + configuration.breakerSettings() + ")", e);
+        }
+        CircuitBreaker breaker = CircuitBreaker.of("chain-" + id, breakerConfig);
         breaker.getEventPublisher().onStateTransition(event ->
                 LOG.warn("Chain {} circuit breaker: {}", id, event.getStateTransition()));
         LOG.info("Chain {} ({}) uses adapter '{}' with settings {}", id, configuration.displayName(),
