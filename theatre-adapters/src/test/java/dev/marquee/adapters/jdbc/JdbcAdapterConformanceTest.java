@@ -9,6 +9,8 @@ import dev.marquee.contracts.conformance.ChainControl;
 import dev.marquee.contracts.conformance.TheatreAdapterConformance;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.spi.CancelOutcome;
+import dev.marquee.spi.CatalogChanges;
+import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
@@ -21,9 +23,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The conformance kit run against the JDBC adapter writing to the database of a running sandbox theatre,
  * while the sandbox itself (its expiry sweeper, its admin API and its theatre API) writes to it too.
- * Below the kit: the two ways into the chain see each other's locks, expiry follows the adapter's
- * clock, and a statement stuck behind another writer's row lock times out.
+ * Below the kit: the database and the chain's theatre API list the same catalogue, take each other's
+ * cursors, see each other's locks and race fairly; expiry follows the adapter's clock; and a statement
+ * stuck behind another writer's row lock times out.
  */
 class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
     private static final Duration TTL = Duration.ofMinutes(5);
@@ -76,6 +84,63 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
     @Override
     protected ChainControl chain() {
         return new SandboxChainControl(sandbox.admin());
+    }
+
+    @Test
+    void theFullCatalogueIsWhatTheChainsApiLists() {
+        CatalogChanges direct = adapter.readCatalog(CatalogCursor.START);
+        CatalogChanges api = overHttp.readCatalog(CatalogCursor.START);
+
+        assertThat(direct.complete()).isEqualTo(api.complete()).isTrue();
+        assertThat(direct.cities()).containsExactlyInAnyOrderElementsOf(api.cities());
+        assertThat(direct.cinemas()).containsExactlyInAnyOrderElementsOf(api.cinemas());
+        assertThat(direct.halls()).containsExactlyInAnyOrderElementsOf(api.halls());
+        assertThat(direct.movies()).containsExactlyInAnyOrderElementsOf(api.movies());
+        assertThat(direct.shows()).containsExactlyInAnyOrderElementsOf(api.shows());
+    }
+
+    @Test
+    void cursorsOfTheChainsApiAndOfTheDatabaseServeEachOther() {
+        CatalogCursor fromApi = overHttp.readCatalog(CatalogCursor.START).next();
+        CatalogCursor fromDatabase = adapter.readCatalog(CatalogCursor.START).next();
+        FreshShow show = freshShow();
+        lockedBy(overHttp, show, show.seats(0, 2));
+
+        for (CatalogCursor cursor : List.of(fromApi, fromDatabase)) {
+            assertThat(adapter.readCatalog(cursor).shows()).as("read through the database since " + cursor)
+                    .anySatisfy(changed -> {
+                        assertThat(changed.ref()).isEqualTo(show.ref());
+                        assertThat(changed.seatsAvailable()).isEqualTo(show.hall().layout().capacity() - 2);
+                    });
+            assertThat(overHttp.readCatalog(cursor).shows()).as("read through the API since " + cursor)
+                    .anySatisfy(changed -> assertThat(changed.ref()).isEqualTo(show.ref()));
+        }
+    }
+
+    @Test
+    void racersThroughTheDatabaseAndThroughTheChainsApiHaveOneWinner() throws Exception {
+        FreshShow show = freshShow();
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<LockOutcome>> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                TheatreAdapter through = i % 2 == 0 ? adapter : overHttp;
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return lockBy(through, show, show.seats(0, 3));
+                }));
+            }
+            start.countDown();
+            List<LockOutcome> results = new ArrayList<>();
+            for (Future<LockOutcome> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+
+            assertThat(results).filteredOn(LockOutcome.Locked.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(LockOutcome.SeatsTaken.class::isInstance).hasSize(racers - 1);
+        }
+        assertThat(adapter.readSeats(show.ref()).heldSeats()).containsExactlyInAnyOrderElementsOf(show.seats(0, 3));
     }
 
     @Test
