@@ -17,6 +17,12 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyDocumentLoads() {
+        assertDoesNotThrow(OpenApiContract::gatewayApi);
+        assertDoesNotThrow(() -> OpenApiContract.load("contracts/sandbox-admin-api.yaml"));
+    }
+
+    @Test
     void aProblemBodyThatExtendsProblemConforms() {
         assertDoesNotThrow(() -> theatreApi.assertConforms(lockAnswered(409,
                 "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409,\"seatsTaken\":[\"A1\"]}")));

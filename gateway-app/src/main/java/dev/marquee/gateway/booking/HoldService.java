@@ -13,6 +13,7 @@ import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreUnavailableException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,15 +46,17 @@ public class HoldService {
     private final HoldRepository holds;
     private final HoldSettings settings;
     private final SeatMapService seatMaps;
+    private final ApplicationEventPublisher<SeatsFreed> freed;
     private final Clock clock;
 
     public HoldService(CatalogHolder catalogs, ChainRegistry chains, HoldRepository holds, HoldSettings settings,
-            SeatMapService seatMaps, Clock clock) {
+            SeatMapService seatMaps, ApplicationEventPublisher<SeatsFreed> freed, Clock clock) {
         this.catalogs = catalogs;
         this.chains = chains;
         this.holds = holds;
         this.settings = settings;
         this.seatMaps = seatMaps;
+        this.freed = freed;
         this.clock = clock;
     }
 
@@ -181,6 +184,7 @@ public class HoldService {
         seatMaps.forget(hold.showId());
         LOG.debug("Hold {} {} ({} seats of show {})", hold.id(), ending.name().toLowerCase(Locale.ROOT),
                 hold.seats().size(), hold.showId());
+        freed.publishEvent(new SeatsFreed(hold.showId(), hold.seatIds(), hold.id()));
         return true;
     }
 

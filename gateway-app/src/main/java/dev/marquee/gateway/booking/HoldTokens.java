@@ -8,29 +8,29 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Secrets that grant access to one hold; the database keeps only their SHA-256. */
-final class HoldTokens {
+public final class HoldTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private HoldTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         return HexFormat.of().formatHex(sha256(token));
     }
 
     /** Compares in constant time, so answers do not leak how much of a guess was right. */
-    static boolean matches(String token, String storedHash) {
+    public static boolean matches(String token, String storedHash) {
         return token != null && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Statement;
 
-/** Empties the gateway's catalogue tables so that each test starts from nothing. */
+/** Empties the gateway's tables (catalogue, holds, waitlists, idempotency keys) so that each test starts from nothing. */
 @Singleton
 public class CatalogTables {
     private final TransactionOperations<Connection> transactions;
@@ -17,7 +17,7 @@ public class CatalogTables {
     public void clear() {
         transactions.executeWrite(status -> {
             try (Statement statement = status.getConnection().createStatement()) {
-                for (String table : new String[] {"shows", "halls", "cinemas", "chain_movie", "movies", "chain_city", "cities", "chain_sync"}) {
+                for (String table : new String[] {"waitlist_entries", "hold_seats", "holds", "idempotency_keys", "shows", "halls", "cinemas", "chain_movie", "movies", "chain_city", "cities", "chain_sync"}) {
                     statement.executeUpdate("DELETE FROM " + table);
                 }
             }

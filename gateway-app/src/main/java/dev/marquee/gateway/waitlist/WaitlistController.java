@@ -1,0 +1,116 @@
+package dev.marquee.gateway.waitlist;
+
+import dev.marquee.gateway.web.InvalidParametersException;
+import dev.marquee.gateway.web.NotFoundException;
+import dev.marquee.gateway.web.Problem;
+import dev.marquee.gateway.web.ProblemType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
+
+/**
+ * Joining, watching and leaving a show's waitlist. {@code GET ...?waitSeconds=N} long-polls: it answers
+ * as soon as the entry is no longer waiting, or after N seconds, so a client learns of an offer without
+ * polling again and again.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class WaitlistController {
+    private static final int MAX_WAIT_SECONDS = 60;
+
+    private final WaitlistService waitlist;
+
+    public WaitlistController(WaitlistService waitlist) {
+        this.waitlist = waitlist;
+    }
+
+    @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> join(@PathVariable String showId, @Body WaitlistBody body) {
+        return switch (waitlist.join(showId, body.email(), body.seatCount(), body.category())) {
+            case WaitlistService.JoinOutcome.Joined joined ->
+                    HttpResponse.status(HttpStatus.CREATED).body(WaitlistView.of(joined.entry(), joined.position(), joined.token()));
+            case WaitlistService.JoinOutcome.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());
+            case WaitlistService.JoinOutcome.UnknownShow unknown -> throw new NotFoundException("show", unknown.showId());
+            case WaitlistService.JoinOutcome.NotBookable notBookable -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body(Problem.of(ProblemType.SHOW_NOT_BOOKABLE, notBookable.reason()).withInstance("/api/v1/shows/" + showId + "/waitlist"));
+        };
+    }
+
+    @Get("/waitlist/{entryId}")
+    public HttpResponse<?> read(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization,
+            @QueryValue @Nullable String waitSeconds) {
+        String token = bearer(authorization);
+        if (token == null) {
+            return unauthorized(entryId);
+        }
+        long deadline = System.nanoTime() + waitFor(waitSeconds) * 1_000_000_000L;
+        Optional<WaitlistEntry> entry = waitlist.find(entryId, token);
+        while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && System.nanoTime() < deadline) {
+            pause();
+            entry = waitlist.find(entryId, token);
+        }
+        return entry.<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, waitlist.position(e), null)))
+                .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
+    }
+
+    @Delete("/waitlist/{entryId}")
+    public HttpResponse<?> leave(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization) {
+        String token = bearer(authorization);
+        if (token == null) {
+            return unauthorized(entryId);
+        }
+        return waitlist.leave(entryId, token).<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, 0, null)))
+                .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
+    }
+
+    private static long waitFor(@Nullable String waitSeconds) {
+        if (waitSeconds == null) {
+            return 0;
+        }
+        try {
+            long seconds = Long.parseLong(waitSeconds);
+            if (seconds >= 0 && seconds <= MAX_WAIT_SECONDS) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw InvalidParametersException.of("waitSeconds", "must be a whole number from 0 to " + MAX_WAIT_SECONDS);
+    }
+
+    private static HttpResponse<?> unauthorized(String entryId) {
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED).contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .body(Problem.of(ProblemType.UNAUTHORIZED, "Send the entry's token as 'Authorization: Bearer <token>'")
+                        .withInstance("/api/v1/waitlist/" + entryId));
+    }
+
+    private static String bearer(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while long-polling", e);
+        }
+    }
+}

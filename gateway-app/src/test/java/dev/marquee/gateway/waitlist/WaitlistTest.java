@@ -1,0 +1,182 @@
+package dev.marquee.gateway.waitlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.gateway.catalog.CatalogHolder;
+import dev.marquee.gateway.catalog.CatalogSync;
+import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.integration.ChainRegistry;
+import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.web.ApiClient;
+import dev.marquee.spi.Seat;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The waitlist against a running sandbox chain: join order, offers on freed seats, lapsed offers passing on. */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WaitlistTest implements TestPropertyProvider {
+    private SandboxTheatre chain;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    CatalogSync sync;
+    @Inject
+    CatalogHolder catalog;
+    @Inject
+    ChainRegistry chains;
+    @Inject
+    CatalogTables tables;
+
+    private ApiClient api;
+    private List<Show> shows;
+    private int nextShow;
+
+    @Override
+    public Map<String, String> getProperties() {
+        chain = SandboxTheatre.builder().seed(41).size("small").chainName("Aurora Cinemas").start();
+        return Map.of(
+                "marquee.sync.enabled", "false",
+                "marquee.holds.sweep", "false",
+                "marquee.holds.requests-per-minute", "100000",
+                "marquee.chains.aurora.adapter", "rest",
+                "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
+                "marquee.chains.aurora.seat-map-ttl", "0s");
+    }
+
+    @BeforeAll
+    void syncTheChain() {
+        tables.clear();
+        sync.sync(chains.chain("aurora").orElseThrow());
+        api = new ApiClient(server.getURL());
+        Instant soon = Instant.now().plus(2, ChronoUnit.HOURS);
+        shows = catalog.current().cinemas().stream().flatMap(c -> catalog.current().showsAt(c.id()).stream())
+                .filter(s -> s.isOnSale(soon)).toList();
+    }
+
+    @AfterAll
+    void stopChain() {
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Test
+    void entriesAreServedInJoinOrderAndOneThatDoesNotFitKeepsItsPlace() {
+        Show show = shows.get(nextShow++);
+        List<String> wheelchair = seats(show, "wheelchair");
+        assertThat(wheelchair).isNotEmpty();
+        JsonNode blocker = hold(show, wheelchair, "blocker@example.org");
+
+        JsonNode tooBig = join(show, "big@example.org", wheelchair.size() + 1);
+        JsonNode fits = join(show, "fits@example.org", wheelchair.size());
+        JsonNode later = join(show, "later@example.org", 1);
+        assertThat(List.of(tooBig, fits, later)).extracting(e -> e.path("position").asInt()).containsExactly(1, 2, 3);
+
+        release(blocker.path("holdId").asText(), blocker.path("token").asText());
+
+        JsonNode offered = awaitChange(fits);
+        assertThat(offered.path("status").asText()).isEqualTo("OFFERED");
+        JsonNode offeredHold = api.call("GET", "/api/v1/holds/" + offered.path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + offered.path("holdToken").asText()), null).json();
+        assertThat(offeredHold.path("seats")).extracting(s -> s.path("id").asText()).containsExactlyInAnyOrderElementsOf(wheelchair);
+        assertThat(read(tooBig).path("status").asText()).isEqualTo("WAITING");
+        assertThat(read(tooBig).path("position").asInt()).isEqualTo(1);
+        assertThat(read(later).path("status").asText()).isEqualTo("WAITING");
+
+        // Declining the offer passes the seats on to the next entry they fit.
+        release(offered.path("holdId").asText(), offered.path("holdToken").asText());
+
+        assertThat(awaitChange(later).path("status").asText()).isEqualTo("OFFERED");
+        assertThat(read(fits).path("status").asText()).isEqualTo("OFFER_LAPSED");
+        assertThat(read(tooBig).path("status").asText()).isEqualTo("WAITING");
+    }
+
+    @Test
+    void leavingTheQueueCancelsTheEntry() {
+        Show show = shows.get(nextShow++);
+        JsonNode entry = join(show, "leaver@example.org", 2);
+
+        JsonNode left = api.call("DELETE", "/api/v1/waitlist/" + entry.path("entryId").asText(), bearer(entry), null).json();
+
+        assertThat(left.path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anEntryIsReadOnlyWithItsToken() {
+        Show show = shows.get(nextShow++);
+        JsonNode entry = join(show, "reader@example.org", 1);
+        String path = "/api/v1/waitlist/" + entry.path("entryId").asText();
+
+        assertThat(api.call("GET", path, Map.of(), null).status()).isEqualTo(401);
+        assertThat(api.call("GET", path, Map.of("Authorization", "Bearer nope"), null).status()).isEqualTo(404);
+        assertThat(api.call("GET", path, bearer(entry), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badRequestsToJoinNameTheField() {
+        Show show = shows.get(nextShow++);
+        String path = "/api/v1/shows/" + show.id() + "/waitlist";
+
+        assertThat(api.call("POST", path, Map.of(), "{\"email\":\"x\",\"seatCount\":1}").invalidParamNames()).containsExactly("email");
+        assertThat(api.call("POST", path, Map.of(), "{\"email\":\"a@example.org\",\"seatCount\":0}").invalidParamNames())
+                .containsExactly("seatCount");
+        assertThat(api.call("POST", path, Map.of(), "{\"email\":\"a@example.org\",\"seatCount\":1,\"category\":\"royal-box\"}")
+                .invalidParamNames()).containsExactly("category");
+        assertThat(api.call("POST", "/api/v1/shows/aurora:nope/waitlist", Map.of(), "{\"email\":\"a@example.org\",\"seatCount\":1}")
+                .status()).isEqualTo(404);
+    }
+
+    private JsonNode join(Show show, String email, int seatCount) {
+        ApiClient.Answer answer = api.call("POST", "/api/v1/shows/" + show.id() + "/waitlist", Map.of(),
+                "{\"email\":\"" + email + "\",\"seatCount\":" + seatCount + ",\"category\":\"wheelchair\"}");
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private JsonNode read(JsonNode entry) {
+        return api.call("GET", "/api/v1/waitlist/" + entry.path("entryId").asText(), bearer(entry), null).json();
+    }
+
+    /** Long-polls the entry until it is no longer waiting (at most 10 s). */
+    private JsonNode awaitChange(JsonNode entry) {
+        return api.call("GET", "/api/v1/waitlist/" + entry.path("entryId").asText() + "?waitSeconds=10", bearer(entry), null).json();
+    }
+
+    private static Map<String, String> bearer(JsonNode entry) {
+        return Map.of("Authorization", "Bearer " + entry.path("token").asText());
+    }
+
+    private JsonNode hold(Show show, List<String> seats, String email) {
+        String body = "{\"showId\":\"" + show.id() + "\",\"seatIds\":[" + seats.stream().map(s -> "\"" + s + "\"")
+                .collect(Collectors.joining(",")) + "],\"email\":\"" + email + "\"}";
+        ApiClient.Answer answer = api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()), body);
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private void release(String holdId, String token) {
+        assertThat(api.call("DELETE", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + token), null).status())
+                .isEqualTo(200);
+    }
+
+    private List<String> seats(Show show, String category) {
+        return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream()
+                .filter(s -> s.category().equals(category)).map(Seat::ref).toList();
+    }
+}
