@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
+import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
@@ -172,6 +173,26 @@ class HoldApiTest implements TestPropertyProvider {
 
         assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(201);
         assertThat(answers.stream().map(a -> a.json().path("holdId").asText()).collect(Collectors.toSet())).hasSize(1);
+    }
+
+    @Test
+    void aChainFailureAnswers503WithRetryAfterAndIsNotKeptAsTheKeysAnswer() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        String key = UUID.randomUUID().toString();
+        chain.admin().faults(Faults.refusingLocks());
+        ApiClient.Answer failed;
+        try {
+            failed = hold(key, show.id(), seats, "lu@example.org");
+        } finally {
+            chain.admin().faults(Faults.none());
+        }
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.retryAfter()).isNotBlank();
+        assertThat(statusesOf(show, seats)).containsOnly("AVAILABLE");
+        ApiClient.Answer retried = hold(key, show.id(), seats, "lu@example.org");
+        assertThat(retried.status()).isEqualTo(201);
     }
 
     @Test
