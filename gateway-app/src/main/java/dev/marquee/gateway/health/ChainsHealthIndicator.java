@@ -5,6 +5,7 @@ import dev.marquee.gateway.catalog.CatalogStore;
 import dev.marquee.gateway.catalog.SyncStatus;
 import dev.marquee.gateway.integration.Chain;
 import dev.marquee.gateway.integration.ChainRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -18,7 +19,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * Reports, per chain, whether its last catalogue sync succeeded and when, and the state of its
- * circuit breaker. A chain that never synced is UNKNOWN; one whose last sync failed is DOWN.
+ * circuit breaker. A chain whose last sync failed, or whose breaker is open, is DOWN; one that never
+ * synced (and whose breaker is not open) is UNKNOWN.
  */
 @Singleton
 public class ChainsHealthIndicator implements HealthIndicator {
@@ -44,7 +46,11 @@ public class ChainsHealthIndicator implements HealthIndicator {
         HealthStatus overall = HealthStatus.UP;
         for (Chain chain : chains.all()) {
             SyncStatus status = statuses.getOrDefault(chain.id(), SyncStatus.never(chain.id()));
-            HealthStatus chainStatus = status.lastAttemptAt() == null ? HealthStatus.UNKNOWN
+            CircuitBreaker.State breaker = chain.breaker().getState();
+            // An open breaker means the chain's live calls keep failing now, whatever the last sync said.
+            HealthStatus chainStatus = breaker == CircuitBreaker.State.OPEN || breaker == CircuitBreaker.State.FORCED_OPEN
+                    ? HealthStatus.DOWN
+                    : status.lastAttemptAt() == null ? HealthStatus.UNKNOWN
                     : status.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
             if (chainStatus == HealthStatus.DOWN) {
                 overall = HealthStatus.DOWN;
@@ -60,7 +66,7 @@ public class ChainsHealthIndicator implements HealthIndicator {
             if (status.lastError() != null) {
                 chainDetails.put("lastError", status.lastError());
             }
-            chainDetails.put("circuitBreaker", chain.breaker().getState().name());
+            chainDetails.put("circuitBreaker", breaker.name());
             details.put(chain.id(), chainDetails);
         }
         details.put("catalogueVersion", catalog.current().version());

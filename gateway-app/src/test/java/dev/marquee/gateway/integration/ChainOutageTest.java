@@ -1,0 +1,341 @@
+package dev.marquee.gateway.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.contracts.sandbox.Faults;
+import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.gateway.catalog.CatalogHolder;
+import dev.marquee.gateway.catalog.CatalogSync;
+import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.web.ApiClient;
+import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreException;
+import dev.marquee.spi.TheatreTimeoutException;
+import dev.marquee.spi.TheatreUnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The gateway with two sandbox chains through the REST adapter while one of them (Lumen) is made slow
+ * or down through the sandbox's fault injection: its breaker opens and fails fast, its catalogue and
+ * last seat answers keep being served with their age, health says what is wrong, the other chain is
+ * untouched, and everything recovers when the chain does. Each test starts with no faults and both
+ * breakers closed.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChainOutageTest implements TestPropertyProvider {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration OPEN_DURATION = Duration.ofSeconds(1);
+
+    private SandboxTheatre aurora;
+    private SandboxTheatre lumen;
+
+    @Inject
+    CatalogSync sync;
+    @Inject
+    CatalogHolder catalog;
+    @Inject
+    ChainRegistry chains;
+    @Inject
+    CatalogTables tables;
+    @Inject
+    EmbeddedServer server;
+
+    private ApiClient api;
+    private String lumenMovieRef;
+
+    @Override
+    public Map<String, String> getProperties() {
+        aurora = SandboxTheatre.builder().seed(1).size("small").chainName("Aurora Cinemas").start();
+        lumen = SandboxTheatre.builder().seed(2).size("small").chainName("Lumen Pictures").start();
+        return Map.ofEntries(
+                Map.entry("marquee.sync.enabled", "false"),
+                Map.entry("marquee.seating.retry-after", "3s"),
+                Map.entry("marquee.chains.aurora.adapter", "rest"),
+                Map.entry("marquee.chains.aurora.name", "Aurora Cinemas"),
+                Map.entry("marquee.chains.aurora.settings.base-url", aurora.baseUrl().toString()),
+                Map.entry("marquee.chains.aurora.settings.request-timeout", "1s"),
+                Map.entry("marquee.chains.aurora.seat-map-ttl", "0s"),
+                Map.entry("marquee.chains.lumen.adapter", "rest"),
+                Map.entry("marquee.chains.lumen.name", "Lumen Pictures"),
+                Map.entry("marquee.chains.lumen.settings.base-url", lumen.baseUrl().toString()),
+                Map.entry("marquee.chains.lumen.settings.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms"),
+                Map.entry("marquee.chains.lumen.seat-map-ttl", "0s"),
+                Map.entry("marquee.chains.lumen.breaker.open-duration", OPEN_DURATION.toMillis() + "ms"));
+    }
+
+    @BeforeAll
+    void syncBothChainsFromScratch() {
+        tables.clear();
+        for (Chain chain : chains.all()) {
+            sync.sync(chain);
+        }
+        api = new ApiClient(server.getURL());
+        Show show = anUpcomingShowOf("lumen", 0);
+        lumenMovieRef = lumenTheatre().readCatalog(CatalogCursor.START).shows().stream()
+                .filter(s -> s.ref().equals(show.ref())).findFirst().orElseThrow().movieRef();
+    }
+
+    @BeforeEach
+    void bothChainsHealthy() {
+        aurora.admin().clearFaults();
+        lumen.admin().clearFaults();
+        awaitClosed("lumen");
+        awaitClosed("aurora");
+    }
+
+    @AfterAll
+    void stopSandboxes() {
+        if (aurora != null) {
+            aurora.close();
+        }
+        if (lumen != null) {
+            lumen.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theBreakerOfADownChainOpensWithinTenCallsAndThenFailsFast() {
+        Show show = anUpcomingShowOf("lumen", 0);
+        lumen.admin().faults(Faults.down());
+
+        int calls = openBreakerOf("lumen", show);
+
+        assertThat(calls).isLessThanOrEqualTo(10);
+        assertThat(breakerOf("lumen").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            Throwable failure = catchThrowable(() -> lumenTheatre().readSeats(show.ref()));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(failure).isInstanceOf(TheatreUnavailableException.class).hasMessageContaining("circuit breaker is open");
+            assertThat(millis).as("a call refused by the open breaker").isLessThan(100);
+        }
+        Show auroraShow = anUpcomingShowOf("aurora", 0);
+        assertThat(chains.chain("aurora").orElseThrow().theatre().readSeats(auroraShow.ref()).showRef())
+                .isEqualTo(auroraShow.ref());
+        assertThat(breakerOf("aurora").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    @Order(2)
+    void aDownChainsCatalogueAndLastSeatMapsAreServedWithTheirAgeWhileTheOtherChainIsUnaffected() {
+        Show seenBefore = anUpcomingShowOf("lumen", 1);
+        Show neverSeen = anUpcomingShowOf("lumen", 2);
+        Show auroraShow = anUpcomingShowOf("aurora", 1);
+        ApiClient.Answer fresh = api.get(seatsOf(seenBefore));
+        assertThat(fresh.json().path("stale").asBoolean()).isFalse();
+        lumen.admin().faults(Faults.down());
+        openBreakerOf("lumen", neverSeen);
+
+        ApiClient.Answer stale = api.get(seatsOf(seenBefore));
+        ApiClient.Answer unknown = api.get(seatsOf(neverSeen));
+
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.json().path("stale").asBoolean()).isTrue();
+        assertThat(stale.json().path("availabilityReadAt").asText()).isEqualTo(fresh.json().path("availabilityReadAt").asText());
+        long age = Duration.between(Instant.parse(fresh.json().path("availabilityReadAt").asText()), Instant.now()).toSeconds();
+        assertThat(stale.json().path("ageSeconds").asLong()).isBetween(0L, age);
+        assertThat(stale.json().path("seats").size()).isEqualTo(fresh.json().path("seats").size());
+        assertThat(unknown.status()).isEqualTo(503);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.retryAfter()).isEqualTo("3");
+        assertThat(api.get("/api/v1/shows/" + seenBefore.id()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cinemas/" + cinemaOf(seenBefore)).status()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        ApiClient.Answer auroraSeats = api.get(seatsOf(auroraShow));
+        assertThat(auroraSeats.status()).isEqualTo(200);
+        assertThat(auroraSeats.json().path("stale").asBoolean()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(REQUEST_TIMEOUT);
+        assertThat(api.get("/api/v1/cinemas/" + cinemaOf(auroraShow)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void healthShowsTheDownChainDownWithItsErrorAndOpenBreakerAndTheOtherUp() {
+        lumen.admin().faults(Faults.down());
+        assertThatThrownBy(() -> sync.sync(chains.chain("lumen").orElseThrow())).isInstanceOf(TheatreException.class);
+        openBreakerOf("lumen", anUpcomingShowOf("lumen", 0));
+        sync.sync(chains.chain("aurora").orElseThrow());
+
+        ApiClient.Answer health = api.send("GET", "/health", null, null);
+
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode details = health.json().path("details").path("chains").path("details");
+        JsonNode lumenHealth = details.path("lumen");
+        assertThat(lumenHealth.path("status").asText()).isEqualTo("DOWN");
+        assertThat(lumenHealth.path("lastSyncSucceeded").asBoolean()).isFalse();
+        assertThat(lumenHealth.path("lastError").asText()).contains("chain lumen");
+        assertThat(lumenHealth.path("consecutiveFailures").asInt()).isPositive();
+        assertThat(lumenHealth.path("circuitBreaker").asText()).isEqualTo("OPEN");
+        JsonNode auroraHealth = details.path("aurora");
+        assertThat(auroraHealth.path("status").asText()).isEqualTo("UP");
+        assertThat(auroraHealth.path("circuitBreaker").asText()).isEqualTo("CLOSED");
+        assertThat(health.json().path("details").path("chains").path("status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    @Order(4)
+    void latencyBeyondTheRequestTimeoutIsATimeoutThatCountsTowardTheBreaker() {
+        Show show = anUpcomingShowOf("lumen", 0);
+        lumen.admin().faults(Faults.slow(REQUEST_TIMEOUT.multipliedBy(3)));
+        int failedBefore = breakerOf("lumen").getMetrics().getNumberOfFailedCalls();
+
+        long start = System.nanoTime();
+        Throwable failure = catchThrowable(() -> lumenTheatre().readSeats(show.ref()));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(failure).isInstanceOf(TheatreTimeoutException.class);
+        assertThat(waited).isBetween(REQUEST_TIMEOUT, REQUEST_TIMEOUT.multipliedBy(2));
+        assertThat(breakerOf("lumen").getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
+        assertThat(openBreakerOf("lumen", show)).as("further calls until the breaker opens").isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    @Order(5)
+    void aChainThatDropsConnectionsFailsLikeADownOne() {
+        Show show = anUpcomingShowOf("lumen", 0);
+        lumen.admin().faults(Faults.refusingConnections());
+
+        assertThatThrownBy(() -> lumenTheatre().readSeats(show.ref())).isInstanceOf(TheatreUnavailableException.class);
+        assertThat(openBreakerOf("lumen", show)).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    @Order(6)
+    void whenTheChainRecoversTheBreakerClosesAndASyncCatchesUpWithWhatChangedMeanwhile() {
+        Show template = anUpcomingShowOf("lumen", 0);
+        lumen.admin().faults(Faults.down());
+        openBreakerOf("lumen", template);
+        assertThatThrownBy(() -> sync.sync(chains.chain("lumen").orElseThrow())).isInstanceOf(TheatreException.class);
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String addedRef = lumen.admin().addShow(lumenMovieRef, hallRefOf(template), start);
+
+        lumen.admin().clearFaults();
+        awaitClosed("lumen");
+        sync.sync(chains.chain("lumen").orElseThrow());
+
+        assertThat(catalog.current().show("lumen:" + addedRef)).get().extracting(Show::startsAt).isEqualTo(start);
+        ApiClient.Answer seats = api.get(seatsOf(template));
+        assertThat(seats.json().path("stale").asBoolean()).isFalse();
+        JsonNode lumenHealth = api.send("GET", "/health", null, null).json()
+                .path("details").path("chains").path("details").path("lumen");
+        assertThat(lumenHealth.path("status").asText()).isEqualTo("UP");
+        assertThat(lumenHealth.path("circuitBreaker").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    @Order(7)
+    void aChainWhoseBreakerIsOpenIsDownInHealthBeforeItsNextSyncFails() {
+        sync.sync(chains.chain("lumen").orElseThrow());
+        lumen.admin().faults(Faults.down());
+        openBreakerOf("lumen", anUpcomingShowOf("lumen", 0));
+
+        JsonNode lumenHealth = api.send("GET", "/health", null, null).json()
+                .path("details").path("chains").path("details").path("lumen");
+
+        assertThat(lumenHealth.path("lastSyncSucceeded").asBoolean()).isTrue();
+        assertThat(lumenHealth.path("circuitBreaker").asText()).isEqualTo("OPEN");
+        assertThat(lumenHealth.path("status").asText()).isEqualTo("DOWN");
+    }
+
+    /** Reads the show's seats until the chain's breaker opens; returns how many calls that took (at most 20). */
+    private int openBreakerOf(String chainId, Show show) {
+        TheatreAdapter theatre = chains.chain(chainId).orElseThrow().theatre();
+        for (int calls = 1; calls <= 20; calls++) {
+            assertThatThrownBy(() -> theatre.readSeats(show.ref())).isInstanceOf(TheatreException.class);
+            if (breakerOf(chainId).getState() == CircuitBreaker.State.OPEN) {
+                return calls;
+            }
+        }
+        throw new AssertionError("the breaker of " + chainId + " did not open within 20 failed calls: "
+                + breakerOf(chainId).getState());
+    }
+
+    /**
+     * Reads seats from the chain until its breaker is closed: an open breaker lets trial calls through
+     * after its open duration, and they close it when the chain answers again.
+     */
+    private void awaitClosed(String chainId) {
+        Show show = anUpcomingShowOf(chainId, 0);
+        TheatreAdapter theatre = chains.chain(chainId).orElseThrow().theatre();
+        poll(Duration.ofSeconds(15), () -> {
+            try {
+                theatre.readSeats(show.ref());
+            } catch (TheatreException stillFailing) {
+                // an open breaker, or the chain not back yet
+            }
+            return breakerOf(chainId).getState() == CircuitBreaker.State.CLOSED;
+        }, () -> "the breaker of " + chainId + " is still " + breakerOf(chainId).getState());
+    }
+
+    private static void poll(Duration bound, BooleanSupplier done, java.util.function.Supplier<String> why) {
+        Instant deadline = Instant.now().plus(bound);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(why.get() + " after " + bound.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private CircuitBreaker breakerOf(String chainId) {
+        return chains.chain(chainId).orElseThrow().breaker();
+    }
+
+    private TheatreAdapter lumenTheatre() {
+        return chains.chain("lumen").orElseThrow().theatre();
+    }
+
+    private Show anUpcomingShowOf(String chainId, int n) {
+        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS);
+        List<Show> shows = catalog.current().cinemas().stream().filter(c -> c.chainId().equals(chainId))
+                .flatMap(c -> catalog.current().showsAt(c.id()).stream())
+                .filter(s -> s.isOnSale(soon))
+                .limit(n + 1)
+                .toList();
+        return shows.get(n);
+    }
+
+    private String cinemaOf(Show show) {
+        return catalog.current().hall(show.hallId()).orElseThrow().cinemaId();
+    }
+
+    private static String seatsOf(Show show) {
+        return "/api/v1/shows/" + show.id() + "/seats";
+    }
+
+    private static String hallRefOf(Show show) {
+        return show.hallId().substring(show.hallId().indexOf(':') + 1);
+    }
+}
