@@ -41,13 +41,16 @@ public class HoldBench {
     public static void main(String[] args) throws Exception {
         String gateway = args[0];
         String jdbc = args[1];
+        String chainApi = args[2];
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        List<Target> targets = targets(http, gateway, 2 * (1 + MANY_SHOWS));
-        // Gateway and raw runs use different shows, so neither finds the other's locks.
+        List<Target> targets = targets(http, gateway, 3 * (1 + MANY_SHOWS));
+        // Each way in races on shows of its own, so none finds another's locks.
         Target hotGateway = targets.get(0);
         Target hotRaw = targets.get(1);
-        List<Target> manyGateway = targets.subList(2, 2 + MANY_SHOWS);
-        List<Target> manyRaw = targets.subList(2 + MANY_SHOWS, 2 + 2 * MANY_SHOWS);
+        Target hotChainApi = targets.get(2);
+        List<Target> manyGateway = targets.subList(3, 3 + MANY_SHOWS);
+        List<Target> manyRaw = targets.subList(3 + MANY_SHOWS, 3 + 2 * MANY_SHOWS);
+        List<Target> manyChainApi = targets.subList(3 + 2 * MANY_SHOWS, 3 + 3 * MANY_SHOWS);
 
         Attempt viaGateway = (target, seats, n) -> {
             String body = "{\"showId\":\"" + target.showId() + "\",\"seatIds\":[" + seats.stream().map(s -> "\"" + s + "\"")
@@ -55,6 +58,14 @@ public class HoldBench {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/holds"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Outcome(r.statusCode() == 201, r.statusCode() == 409);
+        };
+        Attempt viaChainApi = (target, seats, n) -> {
+            String body = "{\"showId\":\"" + target.chainRef() + "\",\"seatIds\":[" + seats.stream().map(x -> "\"" + x + "\"")
+                    .collect(Collectors.joining(",")) + "],\"ttlSeconds\":330,\"reference\":\"" + UUID.randomUUID() + "\"}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(chainApi + "/theatre/v1/locks"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Outcome(r.statusCode() == 201, r.statusCode() == 409);
         };
         // One connection per client, as a pool would give; each client is one virtual thread.
@@ -72,6 +83,8 @@ public class HoldBench {
         List<Result> results = new ArrayList<>();
         results.add(run("gateway, one hot show (" + HOT_SEATS + " seats)", List.of(hotGateway), viaGateway));
         results.add(run("gateway, " + MANY_SHOWS + " shows at once", manyGateway, viaGateway));
+        results.add(run("chain's HTTP lock API, one hot show", List.of(hotChainApi), viaChainApi));
+        results.add(run("chain's HTTP lock API, " + MANY_SHOWS + " shows at once", manyChainApi, viaChainApi));
         results.add(run("PostgreSQL lock transaction, one hot show", List.of(hotRaw), raw));
         results.add(run("PostgreSQL lock transaction, " + MANY_SHOWS + " shows at once", manyRaw, raw));
 

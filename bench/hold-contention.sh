@@ -60,7 +60,7 @@ for _ in $(seq 1 240); do grep -q 'Synced chain bench' "$OUT/gateway.log" && bre
 
 echo "Racing (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients)..."
 table=$(java -Dattempts="${ATTEMPTS:-3000}" -Dclients="${CLIENTS:-32}" -cp "$OUT/gateway.jar" bench/HoldBench.java \
-  "http://127.0.0.1:$GATEWAY_PORT" "$CHAIN_DB" 2> "$OUT/bench.err")
+  "http://127.0.0.1:$GATEWAY_PORT" "$CHAIN_DB" "http://127.0.0.1:$SANDBOX_PORT" 2> "$OUT/bench.err")
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 summary=$(cat <<TXT
@@ -69,6 +69,7 @@ summary=$(cat <<TXT
 Command: \`bench/hold-contention.sh\` (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients, each
 attempt 1 to 3 random seats of the run's shows; gateway, sandbox chain and load generator on one
 machine with $(nproc) cores, $cpu; PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version')).
+"chain's HTTP lock API" is the sandbox chain's own \`POST /theatre/v1/locks\` without the gateway;
 "PostgreSQL lock transaction" is the chain's lock recipe from contracts/sandbox-schema.md run straight
 over JDBC: the ceiling the chain's own database puts on any gateway. Holds last 5 minutes, so won seats
 stay taken for the whole run and later attempts on a hot show mostly conflict.

@@ -3,6 +3,7 @@ package dev.marquee.gateway.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
@@ -42,6 +43,8 @@ class WaitlistTest implements TestPropertyProvider {
     ChainRegistry chains;
     @Inject
     CatalogTables tables;
+    @Inject
+    WaitlistService waitlist;
 
     private ApiClient api;
     private List<Show> shows;
@@ -53,6 +56,7 @@ class WaitlistTest implements TestPropertyProvider {
         return Map.of(
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
+                "marquee.waitlist.serve", "false",
                 "marquee.holds.requests-per-minute", "100000",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
@@ -105,6 +109,20 @@ class WaitlistTest implements TestPropertyProvider {
         assertThat(awaitChange(later).path("status").asText()).isEqualTo("OFFERED");
         assertThat(read(fits).path("status").asText()).isEqualTo("OFFER_LAPSED");
         assertThat(read(tooBig).path("status").asText()).isEqualTo("WAITING");
+    }
+
+    @Test
+    void seatsFreedAtTheChainItselfAreOfferedWhenTheWaitlistsAreServed() {
+        Show show = shows.get(nextShow++);
+        List<String> wheelchair = seats(show, "wheelchair");
+        BoxOfficeSale sale = chain.admin().sell(show.ref(), wheelchair);
+        assertThat(sale).isInstanceOf(BoxOfficeSale.Sold.class);
+        JsonNode entry = join(show, "patient@example.org", 1);
+
+        chains.chain("aurora").orElseThrow().theatre().cancelBooking(((BoxOfficeSale.Sold) sale).bookingId());
+        waitlist.serveAll();
+
+        assertThat(read(entry).path("status").asText()).isEqualTo("OFFERED");
     }
 
     @Test
