@@ -57,30 +57,44 @@ class HoldRaceTest {
     private SandboxTheatre chain;
     private EmbeddedServer first;
     private EmbeddedServer second;
+    private EmbeddedServer unguardedFirst;
+    private EmbeddedServer unguardedSecond;
+    private int nextShow;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
     @BeforeAll
     void startChainAndTwoGateways() {
         chain = SandboxTheatre.builder().seed(31).size("small").chainName("Aurora Cinemas").start();
+        first = gateway("rest", true);
+        second = gateway("rest", false);
+        unguardedFirst = gateway("unguarded-rest", false);
+        unguardedSecond = gateway("unguarded-rest", false);
+    }
+
+    /** A gateway instance on the shared test database; the first one syncs the chain for all. */
+    private EmbeddedServer gateway(String adapter, boolean syncs) {
         Map<String, Object> properties = Map.of(
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
                 "marquee.holds.requests-per-minute", "1000000",
                 "marquee.holds.max-seats-per-email", "1000",
-                "marquee.chains.aurora.adapter", "rest",
+                "marquee.chains.aurora.adapter", adapter,
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
                 "marquee.chains.aurora.seat-map-ttl", "0s");
-        first = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        first.getApplicationContext().getBean(CatalogTables.class).clear();
-        first.getApplicationContext().getBean(CatalogSync.class).sync(
-                first.getApplicationContext().getBean(ChainRegistry.class).chain("aurora").orElseThrow());
-        second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        second.getApplicationContext().getBean(CatalogSync.class).reload();
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        if (syncs) {
+            server.getApplicationContext().getBean(CatalogTables.class).clear();
+            server.getApplicationContext().getBean(CatalogSync.class).sync(
+                    server.getApplicationContext().getBean(ChainRegistry.class).chain("aurora").orElseThrow());
+        } else {
+            server.getApplicationContext().getBean(CatalogSync.class).reload();
+        }
+        return server;
     }
 
     @AfterAll
     void stopAll() {
-        for (EmbeddedServer server : new EmbeddedServer[] {first, second}) {
+        for (EmbeddedServer server : new EmbeddedServer[] {first, second, unguardedFirst, unguardedSecond}) {
             if (server != null) {
                 server.getApplicationContext().close();
             }
@@ -92,10 +106,30 @@ class HoldRaceTest {
 
     @Test
     void noSeatIsEverHeldOrSoldTwice() throws Exception {
+        Race race = race(first, second);
+
+        assertThat(race.unexpected()).as("answers other than 201 or 409").isZero();
+        assertThat(race.won()).as("some clients won").isPositive();
+        assertThat(race.conflicts()).as("some clients lost").isPositive();
+        assertThat(race.violations()).isEmpty();
+    }
+
+    /** The control run: with the chain's guard taken away, the same race must be caught double-booking. */
+    @Test
+    void withoutTheChainsGuardTheSameRaceIsCaughtDoubleBooking() throws Exception {
+        Race race = race(unguardedFirst, unguardedSecond);
+
+        assertThat(race.violations()).anyMatch(v -> v.startsWith("seats in two holds"));
+    }
+
+    private record Race(int won, int conflicts, int unexpected, List<String> violations) {
+    }
+
+    private Race race(EmbeddedServer one, EmbeddedServer other) throws Exception {
         CatalogHolder catalog = first.getApplicationContext().getBean(CatalogHolder.class);
         Instant soon = Instant.now().plus(2, ChronoUnit.HOURS);
         Show show = catalog.current().cinemas().stream().flatMap(c -> catalog.current().showsAt(c.id()).stream())
-                .filter(s -> s.isOnSale(soon)).findFirst().orElseThrow();
+                .filter(s -> s.isOnSale(soon)).skip(nextShow++).findFirst().orElseThrow();
         List<Seat> hall = catalog.current().hall(show.hallId()).orElseThrow().layout().seats();
         List<String> hot = hall.stream().filter(s -> s.category().equals("standard")).limit(HOT_SEATS).map(Seat::ref).toList();
 
@@ -106,7 +140,7 @@ class HoldRaceTest {
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CLIENTS; c++) {
-                URI gateway = URI.create((c % 2 == 0 ? first : second).getURL() + "/api/v1/holds");
+                URI gateway = URI.create((c % 2 == 0 ? one : other).getURL() + "/api/v1/holds");
                 Random random = new Random(c);
                 int client = c;
                 clients.submit(() -> {
@@ -141,23 +175,38 @@ class HoldRaceTest {
             clients.shutdown();
             assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         }
-
-        Map<String, Integer> timesHeld = new HashMap<>();
-        heldByHold.values().forEach(seats -> seats.forEach(s -> timesHeld.merge(s, 1, Integer::sum)));
-        assertThat(unexpected.get()).as("answers other than 201 or 409").isZero();
-        assertThat(heldByHold).as("some clients won").isNotEmpty();
-        assertThat(conflicts.get()).as("some clients lost").isPositive();
-        assertThat(timesHeld.values()).as("no seat in two holds").allMatch(n -> n == 1);
-        assertThat(Collections.disjoint(timesHeld.keySet(), soldAtBoxOffice)).as("no held seat sold at the box office").isTrue();
-
         SeatAvailability atChain = first.getApplicationContext().getBean(ChainRegistry.class).chain("aurora").orElseThrow()
                 .theatre().readSeats(show.ref());
-        assertThat(atChain.heldSeats()).as("every 201 is a lock at the chain, and nothing else is").isEqualTo(timesHeld.keySet());
-        assertThat(atChain.soldSeats()).isEqualTo(soldAtBoxOffice);
+        return new Race(heldByHold.size(), conflicts.get(), unexpected.get(),
+                violations(heldByHold, soldAtBoxOffice, atChain, hall));
+    }
+
+    /** Every way the outcome breaks "no seat held or sold twice, every 201 a lock, held + sold + free = capacity". */
+    private static List<String> violations(Map<String, List<String>> heldByHold, Set<String> soldAtBoxOffice,
+            SeatAvailability atChain, List<Seat> hall) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Integer> timesHeld = new HashMap<>();
+        heldByHold.values().forEach(seats -> seats.forEach(s -> timesHeld.merge(s, 1, Integer::sum)));
+        List<String> twice = timesHeld.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+        if (!twice.isEmpty()) {
+            violations.add("seats in two holds: " + twice);
+        }
+        if (!Collections.disjoint(timesHeld.keySet(), soldAtBoxOffice)) {
+            violations.add("seats both held and sold at the box office");
+        }
+        if (!atChain.heldSeats().equals(timesHeld.keySet())) {
+            violations.add("the chain's held seats are not the seats of the 201 answers");
+        }
+        if (!atChain.soldSeats().equals(soldAtBoxOffice)) {
+            violations.add("the chain's sold seats are not the box office's sales");
+        }
         Set<String> free = hall.stream().map(Seat::ref).collect(Collectors.toCollection(HashSet::new));
         free.removeAll(atChain.heldSeats());
         free.removeAll(atChain.soldSeats());
-        assertThat(atChain.heldSeats().size() + atChain.soldSeats().size() + free.size()).isEqualTo(hall.size());
+        if (atChain.heldSeats().size() + atChain.soldSeats().size() + free.size() != hall.size()) {
+            violations.add("held + sold + free is not the capacity");
+        }
+        return violations;
     }
 
     private HttpResponse<String> hold(URI gateway, String showId, List<String> seats, String email) throws Exception {
