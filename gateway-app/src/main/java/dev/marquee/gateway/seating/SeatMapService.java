@@ -11,6 +11,9 @@ import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreUnavailableException;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -29,8 +32,11 @@ public class SeatMapService {
     private final Clock clock;
     private final SeatingConfiguration configuration;
     private final SeatAvailabilityCache cache;
+    private final List<GatewayHolds> gatewayHolds;
 
-    public SeatMapService(CatalogHolder catalogs, ChainRegistry chains, Clock clock, SeatingConfiguration configuration) {
+    public SeatMapService(CatalogHolder catalogs, ChainRegistry chains, Clock clock, SeatingConfiguration configuration,
+            List<GatewayHolds> gatewayHolds) {
+        this.gatewayHolds = gatewayHolds;
         this.catalogs = catalogs;
         this.chains = chains;
         this.clock = clock;
@@ -55,7 +61,18 @@ public class SeatMapService {
         if (answer.stale()) {
             LOG.debug("Serving the last seat states of show {} read at {}", showId, answer.availability().readAt());
         }
-        return SeatMap.of(show, hall, answer.availability(), clock.instant(), answer.stale());
+        return SeatMap.of(show, hall, withGatewayHolds(showId, answer.availability()), clock.instant(), answer.stale());
+    }
+
+    /** Seats held through the gateway since the chain answered read HELD; seats sold stay SOLD. */
+    private SeatAvailability withGatewayHolds(String showId, SeatAvailability fromChain) {
+        Set<String> held = new HashSet<>(fromChain.heldSeats());
+        for (GatewayHolds source : gatewayHolds) {
+            held.addAll(source.heldSeats(showId));
+        }
+        held.removeAll(fromChain.soldSeats());
+        return held.size() == fromChain.heldSeats().size() ? fromChain
+                : new SeatAvailability(fromChain.showRef(), held, fromChain.soldSeats(), fromChain.readAt());
     }
 
     /** Drops a show's fresh seat states, for instance after seats were locked, so the next map asks the chain. */

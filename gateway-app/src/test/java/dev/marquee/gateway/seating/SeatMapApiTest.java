@@ -1,5 +1,12 @@
 package dev.marquee.gateway.seating;
 
+import dev.marquee.gateway.booking.HeldSeat;
+import dev.marquee.gateway.booking.Hold;
+import dev.marquee.gateway.booking.HoldRepository;
+import dev.marquee.gateway.booking.HoldStatus;
+import dev.marquee.spi.Money;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "marquee.sync.enabled", value = "false")
-@Property(name = "flyway.datasources.default.enabled", value = "false")
 @Property(name = "marquee.test.clock", value = "fixed")
 @Property(name = "marquee.chains.aurora.name", value = "Aurora Cinemas")
 @Property(name = "marquee.chains.aurora.adapter", value = "fake-seats")
@@ -45,6 +51,8 @@ class SeatMapApiTest {
     TestClock clock;
     @Inject
     SeatMapService seatMaps;
+    @Inject
+    HoldRepository holds;
 
     ApiClient api;
     FakeSeats aurora = FakeSeatsFactory.chain("aurora");
@@ -167,5 +175,22 @@ class SeatMapApiTest {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void aSeatHeldThroughTheGatewayShowsHeldEvenBeforeTheCachedChainAnswerKnowsIt() {
+        api.get("/api/v1/shows/aurora:103/seats");
+        Hold hold = new Hold("hld_seatmap_overlay", "aurora:103", "aurora", "ov@example.org",
+                List.of(new HeldSeat("A1", "A", 1, "standard", Money.of("9.50", "GBP"))), HoldStatus.HELD, "lock-1",
+                Cinemas.NOW, Cinemas.NOW.plusSeconds(300), Cinemas.NOW.plusSeconds(330));
+        holds.insert(hold, "no-token");
+        try {
+            Map<String, JsonNode> seats = seatsById(api.get("/api/v1/shows/aurora:103/seats").json());
+
+            assertThat(seats.get("A1").path("status").asText()).isEqualTo("HELD");
+            assertThat(seats.get("B1").path("status").asText()).isEqualTo("SOLD");
+        } finally {
+            holds.end(hold.id(), HoldStatus.RELEASED, Cinemas.NOW);
+        }
     }
 }
