@@ -25,6 +25,7 @@ public class CatalogSync {
     private final CatalogHolder holder;
     private final Clock clock;
     private final AtomicLong versions = new AtomicLong();
+    private final java.util.Map<String, SyncStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private final ReentrantLock reloading = new ReentrantLock();
 
     public CatalogSync(CatalogStore store, CatalogHolder holder, Clock clock) {
@@ -45,6 +46,7 @@ public class CatalogSync {
             CatalogCursor cursor = store.cursorOf(chain.id());
             CatalogChanges changes = chain.theatre().readCatalog(cursor);
             AppliedChanges applied = store.apply(chain.id(), changes, clock.instant(), holder.current());
+            statuses.put(chain.id(), new SyncStatus(chain.id(), clock.instant(), clock.instant(), null, 0));
             if (applied.changedAnything()) {
                 reload();
             }
@@ -55,6 +57,8 @@ public class CatalogSync {
             return applied;
         } catch (Exception | Error e) {
             // Exception, not RuntimeException: transaction callbacks may rethrow a checked SQLException as is.
+            statuses.compute(chain.id(), (id, last) -> new SyncStatus(id, clock.instant(),
+                    last == null ? null : last.lastSuccessAt(), String.valueOf(e), last == null ? 1 : last.consecutiveFailures() + 1));
             try {
                 store.recordFailure(chain.id(), String.valueOf(e), clock.instant());
             } catch (Exception recordFailed) {
@@ -64,10 +68,21 @@ public class CatalogSync {
         }
     }
 
+    /**
+     * Where a chain's sync stands, as this instance last saw it (loaded from the database at start).
+     * Browse answers carry it, so clients can tell how old a chain's data is.
+     */
+    public SyncStatus statusOf(String chainId) {
+        return statuses.getOrDefault(chainId, SyncStatus.never(chainId));
+    }
+
     /** Rebuilds the in-memory catalogue from the database, for example at startup. */
     public void reload() {
         reloading.lock();
         try {
+            if (statuses.isEmpty()) {
+                store.syncStatuses().forEach(status -> statuses.putIfAbsent(status.chainId(), status));
+            }
             Catalog catalog = store.load(versions.incrementAndGet());
             holder.replace(catalog);
             LOG.debug("Catalogue version {} has {} cinemas, {} movies, {} shows", catalog.version(),

@@ -165,14 +165,19 @@ class ChainOutageTest implements TestPropertyProvider {
         assertThat(unknown.isProblem()).isTrue();
         assertThat(unknown.retryAfter()).isEqualTo("3");
         assertThat(api.get("/api/v1/shows/" + seenBefore.id()).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/cinemas/" + cinemaOf(seenBefore)).status()).isEqualTo(200);
+        ApiClient.Answer downCinema = api.get("/api/v1/cinemas/" + cinemaOf(seenBefore));
+        assertThat(downCinema.status()).isEqualTo(200);
+        assertThat(downCinema.json().path("chain").path("catalogueStale").asBoolean()).isTrue();
+        assertThat(downCinema.json().path("chain").path("catalogueAgeSeconds").isNumber()).isTrue();
 
         long start = System.nanoTime();
         ApiClient.Answer auroraSeats = api.get(seatsOf(auroraShow));
         assertThat(auroraSeats.status()).isEqualTo(200);
         assertThat(auroraSeats.json().path("stale").asBoolean()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(REQUEST_TIMEOUT);
-        assertThat(api.get("/api/v1/cinemas/" + cinemaOf(auroraShow)).status()).isEqualTo(200);
+        ApiClient.Answer upCinema = api.get("/api/v1/cinemas/" + cinemaOf(auroraShow));
+        assertThat(upCinema.status()).isEqualTo(200);
+        assertThat(upCinema.json().path("chain").path("catalogueStale").asBoolean()).isFalse();
     }
 
     @Test

@@ -31,15 +31,15 @@ public final class Browse {
 
     private final Catalog catalog;
     private final Instant now;
-    private final Function<String, String> chainName;
+    private final Function<String, Refs.ChainRef> chainRef;
 
     /**
-     * @param chainName the display name of a chain id
+     * @param chainRef a chain id's reference, with its name and catalogue age
      */
-    public Browse(Catalog catalog, Instant now, Function<String, String> chainName) {
+    public Browse(Catalog catalog, Instant now, Function<String, Refs.ChainRef> chainRef) {
         this.catalog = catalog;
         this.now = now;
-        this.chainName = chainName;
+        this.chainRef = chainRef;
     }
 
     public CityList cities() {
@@ -152,6 +152,6 @@ public final class Browse {
     }
 
     private Refs.ChainRef chainOf(Cinema cinema) {
-        return new Refs.ChainRef(cinema.chainId(), chainName.apply(cinema.chainId()));
+        return chainRef.apply(cinema.chainId());
     }
 }

@@ -34,12 +34,12 @@ public final class MovieSearch {
 
     private final SearchIndex index;
     private final Instant now;
-    private final Function<String, String> chainName;
+    private final Function<String, Refs.ChainRef> chainRef;
 
-    public MovieSearch(SearchIndex index, Instant now, Function<String, String> chainName) {
+    public MovieSearch(SearchIndex index, Instant now, Function<String, Refs.ChainRef> chainRef) {
         this.index = index;
         this.now = now;
-        this.chainName = chainName;
+        this.chainRef = chainRef;
     }
 
     public SearchResults search(SearchQuery query) {
@@ -91,7 +91,7 @@ public final class MovieSearch {
         for (Map.Entry<String, TreeSet<LocalDate>> entry : datesByCinema.entrySet()) {
             Cinema cinema = catalog.cinema(entry.getKey()).orElseThrow();
             cinemas.add(new SearchResults.CinemaDates(cinema.id(), cinema.name(), cinema.cityId(),
-                    new Refs.ChainRef(cinema.chainId(), chainName.apply(cinema.chainId())), List.copyOf(entry.getValue())));
+                    chainRef.apply(cinema.chainId()), List.copyOf(entry.getValue())));
         }
         cinemas.sort(Comparator.comparing(SearchResults.CinemaDates::name).thenComparing(SearchResults.CinemaDates::id));
         return cinemas;

@@ -34,7 +34,7 @@ public class SearchService {
     }
 
     public SearchResults search(SearchQuery query) {
-        return new MovieSearch(index, clock.instant(), browsing::chainName).search(query);
+        return new MovieSearch(index, clock.instant(), browsing::chainRef).search(query);
     }
 
     /** Whether the city exists in the catalogue being searched. */

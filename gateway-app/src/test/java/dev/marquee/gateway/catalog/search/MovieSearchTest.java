@@ -15,7 +15,7 @@ class MovieSearchTest {
     }
 
     private SearchResults search(SearchQuery query) {
-        return new MovieSearch(index, Cinemas.NOW, chainId -> chainId + " cinemas").search(query);
+        return new MovieSearch(index, Cinemas.NOW, chainId -> dev.marquee.gateway.catalog.browse.Refs.ChainRef.named(chainId, chainId + " cinemas")).search(query);
     }
 
     private static List<String> titles(SearchResults results) {
