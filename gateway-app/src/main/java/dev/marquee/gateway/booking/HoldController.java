@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.gateway.web.BearerToken;
 import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemType;
@@ -122,7 +123,7 @@ public class HoldController {
 
     @Get("/{holdId}")
     public HttpResponse<String> read(@PathVariable String holdId, @Header("Authorization") @Nullable String authorization) {
-        Optional<String> token = bearer(authorization);
+        Optional<String> token = BearerToken.from(authorization);
         if (token.isEmpty()) {
             return unauthorized(holdId);
         }
@@ -133,7 +134,7 @@ public class HoldController {
 
     @Delete("/{holdId}")
     public HttpResponse<String> release(@PathVariable String holdId, @Header("Authorization") @Nullable String authorization) {
-        Optional<String> token = bearer(authorization);
+        Optional<String> token = BearerToken.from(authorization);
         if (token.isEmpty()) {
             return unauthorized(holdId);
         }
@@ -150,14 +151,6 @@ public class HoldController {
     private HttpResponse<String> notFound(String holdId) {
         // The same answer for a wrong token as for no hold: nobody learns which hold ids exist.
         return problem(Problem.of(ProblemType.NOT_FOUND, "No hold '" + holdId + "' for this token").withInstance(PATH + "/" + holdId));
-    }
-
-    private static Optional<String> bearer(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
     private MutableHttpResponse<String> problem(Problem problem) {

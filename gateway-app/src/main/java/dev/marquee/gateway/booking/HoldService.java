@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class HoldService {
     private static final Logger LOG = LoggerFactory.getLogger(HoldService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     private final CatalogHolder catalogs;
     private final ChainRegistry chains;
@@ -230,7 +228,7 @@ public class HoldService {
                         "at most " + settings.maxSeatsPerHold() + " seats per hold, got " + seatIds.size()));
             }
         }
-        if (request.email() == null || request.email().length() > 254 || !EMAIL.matcher(request.email().trim()).matches()) {
+        if (!EmailAddresses.isValid(request.email())) {
             problems.add(new HoldOutcome.FieldProblem("email", "must be an email address"));
         }
         return problems;

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.waitlist;
 
+import dev.marquee.gateway.web.BearerToken;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
 import dev.marquee.gateway.web.Problem;
@@ -52,7 +53,7 @@ public class WaitlistController {
     @Get("/waitlist/{entryId}")
     public HttpResponse<?> read(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization,
             @QueryValue @Nullable String waitSeconds) {
-        String token = bearer(authorization);
+        String token = BearerToken.from(authorization).orElse(null);
         if (token == null) {
             return unauthorized(entryId);
         }
@@ -68,7 +69,7 @@ public class WaitlistController {
 
     @Delete("/waitlist/{entryId}")
     public HttpResponse<?> leave(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization) {
-        String token = bearer(authorization);
+        String token = BearerToken.from(authorization).orElse(null);
         if (token == null) {
             return unauthorized(entryId);
         }
@@ -95,14 +96,6 @@ public class WaitlistController {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED).contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
                 .body(Problem.of(ProblemType.UNAUTHORIZED, "Send the entry's token as 'Authorization: Bearer <token>'")
                         .withInstance("/api/v1/waitlist/" + entryId));
-    }
-
-    private static String bearer(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
     }
 
     private static void pause() {

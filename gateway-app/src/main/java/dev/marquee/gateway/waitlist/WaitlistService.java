@@ -1,5 +1,6 @@
 package dev.marquee.gateway.waitlist;
 
+import dev.marquee.gateway.booking.EmailAddresses;
 import dev.marquee.gateway.booking.HoldOutcome;
 import dev.marquee.gateway.booking.HoldRequest;
 import dev.marquee.gateway.booking.HoldService;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class WaitlistService {
     private static final Logger LOG = LoggerFactory.getLogger(WaitlistService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     private final WaitlistRepository entries;
     private final HoldService holds;
@@ -77,7 +76,7 @@ public class WaitlistService {
     }
 
     public JoinOutcome join(String showId, String email, Integer seatCount, String category) {
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
+        if (!EmailAddresses.isValid(email)) {
             return new JoinOutcome.Invalid("email", "must be an email address");
         }
         if (seatCount == null || seatCount < 1 || seatCount > settings.maxSeatsPerHold()) {
