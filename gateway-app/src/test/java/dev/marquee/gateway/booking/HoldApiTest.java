@@ -11,6 +11,7 @@ import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
 import dev.marquee.spi.Seat;
@@ -20,7 +21,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,9 +81,7 @@ class HoldApiTest implements TestPropertyProvider {
         tables.clear();
         sync.sync(chains.chain("aurora").orElseThrow());
         api = new ApiClient(server.getURL());
-        Instant soon = Instant.now().plus(2, ChronoUnit.HOURS);
-        shows = catalog.current().cinemas().stream().flatMap(c -> catalog.current().showsAt(c.id()).stream())
-                .filter(s -> s.isOnSale(soon)).toList();
+        shows = HoldRequests.showsOnSale(catalog.current(), Duration.ofHours(2));
         assertThat(shows).hasSizeGreaterThan(10);
     }
 
@@ -198,7 +196,7 @@ class HoldApiTest implements TestPropertyProvider {
     @Test
     void aHoldNeedsAnIdempotencyKey() {
         Show show = freshShow();
-        ApiClient.Answer answer = api.call("POST", "/api/v1/holds", Map.of(), body(show.id(), seatsOf(show, 1), "fe@example.org"));
+        ApiClient.Answer answer = api.call("POST", "/api/v1/holds", Map.of(), HoldRequests.body(show.id(), seatsOf(show, 1), "fe@example.org"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.invalidParamNames()).containsExactly("Idempotency-Key");
@@ -276,12 +274,7 @@ class HoldApiTest implements TestPropertyProvider {
     }
 
     private ApiClient.Answer hold(String key, String showId, List<String> seats, String email) {
-        return api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", key), body(showId, seats, email));
-    }
-
-    private static String body(String showId, List<String> seats, String email) {
-        return "{\"showId\":\"" + showId + "\",\"seatIds\":[" + seats.stream().map(s -> "\"" + s + "\"")
-                .collect(Collectors.joining(",")) + "],\"email\":\"" + email + "\"}";
+        return api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", key), HoldRequests.body(showId, seats, email));
     }
 
     private static String key() {

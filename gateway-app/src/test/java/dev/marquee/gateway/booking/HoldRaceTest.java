@@ -11,6 +11,7 @@ import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatAvailability;
 import io.micronaut.context.ApplicationContext;
@@ -210,8 +211,7 @@ class HoldRaceTest {
     }
 
     private HttpResponse<String> hold(URI gateway, String showId, List<String> seats, String email) throws Exception {
-        String body = "{\"showId\":\"" + showId + "\",\"seatIds\":[" + seats.stream().map(s -> "\"" + s + "\"")
-                .collect(Collectors.joining(",")) + "],\"email\":\"" + email + "\"}";
+        String body = HoldRequests.body(showId, seats, email);
         return http.send(HttpRequest.newBuilder(gateway).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -10,18 +10,17 @@ import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.spi.Seat;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,9 +67,7 @@ class WaitlistTest implements TestPropertyProvider {
         tables.clear();
         sync.sync(chains.chain("aurora").orElseThrow());
         api = new ApiClient(server.getURL());
-        Instant soon = Instant.now().plus(2, ChronoUnit.HOURS);
-        shows = catalog.current().cinemas().stream().flatMap(c -> catalog.current().showsAt(c.id()).stream())
-                .filter(s -> s.isOnSale(soon)).toList();
+        shows = HoldRequests.showsOnSale(catalog.current(), Duration.ofHours(2));
     }
 
     @AfterAll
@@ -181,8 +178,7 @@ class WaitlistTest implements TestPropertyProvider {
     }
 
     private JsonNode hold(Show show, List<String> seats, String email) {
-        String body = "{\"showId\":\"" + show.id() + "\",\"seatIds\":[" + seats.stream().map(s -> "\"" + s + "\"")
-                .collect(Collectors.joining(",")) + "],\"email\":\"" + email + "\"}";
+        String body = HoldRequests.body(show.id(), seats, email);
         ApiClient.Answer answer = api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()), body);
         assertThat(answer.status()).isEqualTo(201);
         return answer.json();
