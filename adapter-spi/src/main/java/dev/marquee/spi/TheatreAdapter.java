@@ -27,7 +27,13 @@ public interface TheatreAdapter extends AutoCloseable {
     /** Releases a lock. Releasing a lock that expired or was already released is not an error. */
     void releaseLock(String lockRef);
 
-    /** Turns a lock into a booking, with one theatre ticket per seat. */
+    /**
+     * Turns a lock into a booking, with one theatre ticket per seat. A repeated request with the same
+     * {@link ConfirmRequest#reference()} books nothing more and answers {@link ConfirmOutcome.AlreadyConfirmed}
+     * with the booking and tickets the first one made, so a confirmation whose answer was lost may be
+     * retried. What a chain answers to a different reference for a lock already confirmed is not part of
+     * this contract.
+     */
     ConfirmOutcome confirm(ConfirmRequest request);
 
     /** Cancels a confirmed booking, freeing its seats at the chain. */

@@ -7,10 +7,18 @@ package dev.marquee.spi;
  * built against an older version keeps loading. {@link #VERSION} is raised whenever something is
  * added; an adapter reports the version it was built against through
  * {@link TheatreAdapterFactory#spiVersion()}.
+ *
+ * <p>Versions:
+ * <ol>
+ *   <li>The first.</li>
+ *   <li>{@link ConfirmOutcome.AlreadyConfirmed} carries the booking's tickets, so that a repeated
+ *       confirmation gives the gateway everything the first one did. This changed a record rather than
+ *       adding to the SPI: an adapter built against version 1 must be rebuilt.</li>
+ * </ol>
  */
 public final class TheatreSpi {
     /** The version of the SPI this jar defines. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private TheatreSpi() {
     }

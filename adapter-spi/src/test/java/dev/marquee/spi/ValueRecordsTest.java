@@ -52,6 +52,18 @@ class ValueRecordsTest {
     }
 
     @Test
+    void aRepeatedConfirmationCarriesTheBookingsTicketsAsTheFirstDid() {
+        List<TheatreTicket> tickets = new ArrayList<>(List.of(new TheatreTicket("A1", "T1")));
+        ConfirmOutcome.AlreadyConfirmed again = new ConfirmOutcome.AlreadyConfirmed("B1", tickets);
+        tickets.add(new TheatreTicket("A2", "T2"));
+
+        assertEquals(List.of(new TheatreTicket("A1", "T1")), again.tickets());
+        assertThrows(IllegalArgumentException.class, () -> new ConfirmOutcome.AlreadyConfirmed("B1", List.of()));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> new ConfirmOutcome.AlreadyConfirmed("B1", null));
+        assertEquals("tickets is required", e.getMessage());
+    }
+
+    @Test
     void aShowMustEndAfterItStarts() {
         Instant start = Instant.parse("2026-11-21T19:00:00Z");
         assertThrows(IllegalArgumentException.class, () -> new Show("s1", "m1", "h1", start, start,

@@ -315,16 +315,24 @@ public abstract class TheatreAdapterConformance {
         assertTrue(after.heldSeats().isEmpty(), "and no longer held");
     }
 
+    /** The gateway's retry after it lost the answer to a confirmation: it must get everything the first answer had. */
     @Test
-    void confirmingTwiceReportsTheFirstBooking() {
+    void confirmingTwiceWithTheSameReferenceReportsTheFirstBookingAndItsTickets() {
         FreshShow show = freshShow();
-        LockOutcome.Locked locked = locked(lock(show, show.seats(0, 1)));
+        List<String> seats = show.seats(0, 3);
+        LockOutcome.Locked locked = locked(lock(show, seats));
         ConfirmRequest request = new ConfirmRequest(locked.lockRef(), reference("booking"));
         ConfirmOutcome.Confirmed first = assertInstanceOf(ConfirmOutcome.Confirmed.class, adapter().confirm(request));
 
-        ConfirmOutcome again = adapter().confirm(request);
+        ConfirmOutcome outcome = adapter().confirm(request);
 
-        assertEquals(new ConfirmOutcome.AlreadyConfirmed(first.bookingRef()), again);
+        ConfirmOutcome.AlreadyConfirmed again = assertInstanceOf(ConfirmOutcome.AlreadyConfirmed.class, outcome,
+                () -> "a repeated confirmation answers AlreadyConfirmed, not " + outcome);
+        assertEquals(first.bookingRef(), again.bookingRef(), "the booking the first confirmation made");
+        assertEquals(Set.copyOf(first.tickets()), Set.copyOf(again.tickets()),
+                "the same tickets (seats and ticket ids) as the first confirmation");
+        assertEquals(first.tickets().size(), again.tickets().size(), () -> "each ticket once: " + again.tickets());
+        assertEquals(Set.copyOf(seats), adapter().readSeats(show.ref()).soldSeats(), "nothing more was sold");
     }
 
     @Test

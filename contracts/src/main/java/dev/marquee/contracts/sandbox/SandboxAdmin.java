@@ -103,7 +103,10 @@ public final class SandboxAdmin {
         throw unexpected("POST", "/sandbox/v1/box-office/sales", answer);
     }
 
-    /** Regenerates the catalogue from the seed and drops every lock and booking. */
+    /**
+     * Regenerates the catalogue from the seed and drops every lock and booking; drops every payment and
+     * pending webhook delivery, and restores normal deliveries.
+     */
     public void reset() {
         call("POST", "/sandbox/v1/reset", JSON.createObjectNode(), 204);
     }
@@ -134,6 +137,67 @@ public final class SandboxAdmin {
     /** Switches every fault off: the theatre API answers normally again. */
     public void clearFaults() {
         call("DELETE", "/sandbox/v1/faults", null, 204);
+    }
+
+    /**
+     * Pays a payment at the sandbox payment provider as its hosted page's Pay button would, with a test
+     * card ({@code 4242 4242 4242 4242} succeeds, {@code 4000 0000 0000 0002} is declined, see
+     * contracts/payment-provider-api.yaml). Returns the payment's status afterwards.
+     */
+    public PaymentStatus pay(String paymentId, String card) {
+        ObjectNode request = JSON.createObjectNode().put("card", Objects.requireNonNull(card, "card"));
+        return PaymentStatus.valueOf(call("POST", "/sandbox/v1/payments/" + paymentId + "/pay", request, 200)
+                .path("status").asText());
+    }
+
+    /** How webhook deliveries behave now. */
+    public WebhookSettings webhookSettings() {
+        return webhookSettingsOf(call("GET", "/sandbox/v1/payments/webhooks", null, 200));
+    }
+
+    /**
+     * Makes webhook deliveries misbehave: duplicated with probability {@code duplicateRate}, each first
+     * held back a random 0..{@code reorderWindowMs}, or all {@code paused}. Replaces every setting.
+     */
+    public WebhookSettings webhookSettings(double duplicateRate, long reorderWindowMs, boolean paused) {
+        return webhookSettings(new WebhookSettings(duplicateRate, reorderWindowMs, paused));
+    }
+
+    /** Replaces every webhook delivery setting; returns what the sandbox now applies. */
+    public WebhookSettings webhookSettings(WebhookSettings settings) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("duplicateRate", settings.duplicateRate())
+                .put("reorderWindowMs", settings.reorderWindowMs())
+                .put("paused", settings.paused());
+        return webhookSettingsOf(call("PUT", "/sandbox/v1/payments/webhooks", request, 200));
+    }
+
+    /** Normal webhook deliveries again; what queued up while paused goes out. */
+    public void clearWebhookSettings() {
+        call("DELETE", "/sandbox/v1/payments/webhooks", null, 204);
+    }
+
+    /** The recent webhook deliveries (up to 200), newest first. */
+    public List<WebhookDelivery> deliveries() {
+        List<WebhookDelivery> deliveries = new ArrayList<>();
+        for (JsonNode d : call("GET", "/sandbox/v1/payments/webhooks", null, 200).path("deliveries")) {
+            deliveries.add(new WebhookDelivery(
+                    d.path("eventId").asText(),
+                    d.path("type").asText(),
+                    d.path("paymentId").asText(),
+                    d.path("attempts").asInt(),
+                    d.hasNonNull("lastStatus") ? d.path("lastStatus").asInt() : null,
+                    d.path("delivered").asBoolean(),
+                    d.hasNonNull("deliveredAt") ? Instant.parse(d.path("deliveredAt").asText()) : null,
+                    d.path("gaveUp").asBoolean(),
+                    d.path("copy").asBoolean()));
+        }
+        return deliveries;
+    }
+
+    private static WebhookSettings webhookSettingsOf(JsonNode body) {
+        return new WebhookSettings(body.path("duplicateRate").asDouble(), body.path("reorderWindowMs").asLong(),
+                body.path("paused").asBoolean());
     }
 
     private static Faults faultsOf(JsonNode body) {

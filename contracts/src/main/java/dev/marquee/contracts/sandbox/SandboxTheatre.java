@@ -71,7 +71,10 @@ public final class SandboxTheatre implements AutoCloseable {
         return new Builder();
     }
 
-    /** Where the theatre API ({@code /theatre/v1}) and the admin API ({@code /sandbox/v1}) answer, e.g. {@code http://127.0.0.1:41233}. */
+    /**
+     * Where the theatre API ({@code /theatre/v1}), the payment provider API ({@code /payments/v1}, hosted
+     * pages under {@code /pay}) and the admin API ({@code /sandbox/v1}) answer, e.g. {@code http://127.0.0.1:41233}.
+     */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -188,7 +191,16 @@ public final class SandboxTheatre implements AutoCloseable {
             return this;
         }
 
-        /** Any other setting, passed as {@code -Dkey=value} (e.g. {@code sandbox.api-key}). */
+        /**
+         * Any other setting, passed as {@code -Dkey=value} (e.g. {@code sandbox.api-key}). The payment
+         * provider's: {@code sandbox.payments.api-key} (default {@code sk_test_sandbox}),
+         * {@code sandbox.payments.webhook-secret} ({@code whsec_sandbox}), {@code sandbox.payments.public-base-url}
+         * (the sandbox's own {@code http://localhost:<port>}), {@code sandbox.payments.refund-delay} ({@code 200ms}),
+         * {@code sandbox.payments.late-delay} ({@code 60s}), {@code sandbox.payments.webhook-initial-backoff}
+         * ({@code 1s}), {@code sandbox.payments.webhook-max-backoff} ({@code 30s}),
+         * {@code sandbox.payments.webhook-max-attempts} ({@code 25}), {@code sandbox.payments.webhook-timeout}
+         * ({@code 5s}), {@code sandbox.payments.duplicate-delay} ({@code 500ms}). Durations as {@code 250ms}, {@code 2s}.
+         */
         public Builder property(String key, String value) {
             properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;

@@ -9,6 +9,7 @@ import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreTicket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +122,33 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
                 Thread.currentThread().interrupt();
             }
             return chain.claimUnchecked(request);
+        }
+    }
+
+    /**
+     * Issues new ticket ids when a confirmation is repeated, as a chain that re-tickets a booking would:
+     * the gateway would hand out tickets the chain no longer honours.
+     */
+    static final class TicketsReissuedOnRepeat extends BrokenChain {
+        @Override
+        public ConfirmOutcome confirm(ConfirmRequest request) {
+            return switch (chain.confirm(request)) {
+                case ConfirmOutcome.AlreadyConfirmed again -> new ConfirmOutcome.AlreadyConfirmed(again.bookingRef(),
+                        again.tickets().stream().map(ticket -> new TheatreTicket(ticket.seatRef(), "re-" + ticket.ticketRef())).toList());
+                case ConfirmOutcome other -> other;
+            };
+        }
+    }
+
+    /**
+     * Forgets a lock once it is confirmed, so a repeated confirmation looks like an expired lock: the
+     * gateway would refund a booking the chain has sold.
+     */
+    static final class ConfirmedLockForgotten extends BrokenChain {
+        @Override
+        public ConfirmOutcome confirm(ConfirmRequest request) {
+            ConfirmOutcome outcome = chain.confirm(request);
+            return outcome instanceof ConfirmOutcome.AlreadyConfirmed ? new ConfirmOutcome.LockExpired() : outcome;
         }
     }
 

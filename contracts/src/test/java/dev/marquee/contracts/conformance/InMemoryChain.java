@@ -56,7 +56,10 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         }
     }
 
-    private record Booking(String ref, String showRef, List<String> seats, boolean cancelled) {
+    private record Booking(String ref, String showRef, List<TheatreTicket> tickets, boolean cancelled) {
+        List<String> seats() {
+            return tickets.stream().map(TheatreTicket::seatRef).toList();
+        }
     }
 
     InMemoryChain() {
@@ -128,16 +131,15 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
     public synchronized ConfirmOutcome confirm(ConfirmRequest request) {
         Lock lock = locks.get(request.lockRef());
         if (lock != null && lock.bookingRef() != null) {
-            return new ConfirmOutcome.AlreadyConfirmed(lock.bookingRef());
+            return new ConfirmOutcome.AlreadyConfirmed(lock.bookingRef(), bookings.get(lock.bookingRef()).tickets());
         }
         if (lock == null || !lock.active()) {
             return new ConfirmOutcome.LockExpired();
         }
-        Booking booking = new Booking("B" + ++ids, lock.showRef(), lock.seats(), false);
+        Booking booking = new Booking("B" + ++ids, lock.showRef(), tickets(lock.seats()), false);
         bookings.put(booking.ref(), booking);
         locks.put(lock.ref(), new Lock(lock.ref(), lock.showRef(), lock.seats(), lock.expiresAt(), false, booking.ref()));
-        return new ConfirmOutcome.Confirmed(booking.ref(),
-                booking.seats().stream().map(seat -> new TheatreTicket(seat, "T" + ++ids)).toList());
+        return new ConfirmOutcome.Confirmed(booking.ref(), booking.tickets());
     }
 
     @Override
@@ -146,7 +148,7 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         if (booking == null) {
             return new CancelOutcome.NotCancellable("no such booking");
         }
-        bookings.put(bookingRef, new Booking(booking.ref(), booking.showRef(), booking.seats(), true));
+        bookings.put(bookingRef, new Booking(booking.ref(), booking.showRef(), booking.tickets(), true));
         return new CancelOutcome.Cancelled();
     }
 
@@ -176,7 +178,11 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
     @Override
     public synchronized void sell(String showRef, List<String> seatRefs) {
         String ref = "B" + ++ids;
-        bookings.put(ref, new Booking(ref, showRef, seatRefs, false));
+        bookings.put(ref, new Booking(ref, showRef, tickets(seatRefs), false));
+    }
+
+    private List<TheatreTicket> tickets(List<String> seatRefs) {
+        return seatRefs.stream().map(seat -> new TheatreTicket(seat, "T" + ++ids)).toList();
     }
 
     private void put(Show show) {

@@ -45,6 +45,15 @@ class KitControlRunTest {
         assertPasses(BlindSeatMapKit.class, "aCancelledShowRefusesLocks");
     }
 
+    @Test
+    void theRepeatedConfirmationCatchesAChainThatDoesNotGiveTheFirstBookingBack() {
+        String repeat = "confirmingTwiceWithTheSameReferenceReportsTheFirstBookingAndItsTickets";
+        for (Class<? extends TheatreAdapterConformance> kit : List.of(TicketsReissuedOnRepeatKit.class, ConfirmedLockForgottenKit.class)) {
+            assertFailsOnAnAssertion(kit, repeat);
+            assertPasses(kit, "confirmGivesOneTicketPerSeatWithDistinctIds");
+        }
+    }
+
     private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
         TestExecutionSummary summary = run(kit, test);
         assertEquals(1, summary.getTestsFailedCount(),
@@ -103,6 +112,18 @@ class KitControlRunTest {
     static class UnguardedCheckThenClaimKit extends BrokenChainKit {
         UnguardedCheckThenClaimKit() {
             super(new BrokenChain.UnguardedCheckThenClaim());
+        }
+    }
+
+    static class TicketsReissuedOnRepeatKit extends BrokenChainKit {
+        TicketsReissuedOnRepeatKit() {
+            super(new BrokenChain.TicketsReissuedOnRepeat());
+        }
+    }
+
+    static class ConfirmedLockForgottenKit extends BrokenChainKit {
+        ConfirmedLockForgottenKit() {
+            super(new BrokenChain.ConfirmedLockForgotten());
         }
     }
 

@@ -149,7 +149,30 @@ public class HoldRepository {
         });
     }
 
-    private static List<HeldSeat> seatsOf(Connection c, String holdId) throws SQLException {
+    /** The chain lock a hold was placed with; empty when there is no such hold. */
+    public String lockRefOf(String holdId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT lock_ref FROM holds WHERE id = ?")) {
+                select.setString(1, holdId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
+            }
+        });
+    }
+
+    /** Whether a hold still holds its seats at {@code now}, read inside the caller's transaction. */
+    static boolean isHeld(Connection c, String holdId, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM holds WHERE id = ? AND status = 'HELD' AND expires_at > ?")) {
+            select.setString(1, holdId);
+            select.setObject(2, utc(now));
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static List<HeldSeat> seatsOf(Connection c, String holdId) throws SQLException {
         List<HeldSeat> seats = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT seat_id, row_label, seat_number, category, price, currency "
                 + "FROM hold_seats WHERE hold_id = ? ORDER BY row_label, seat_number")) {
@@ -164,16 +187,16 @@ public class HoldRepository {
         return seats;
     }
 
-    private static Money money(java.math.BigDecimal amount, String currency) {
+    static Money money(java.math.BigDecimal amount, String currency) {
         int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
         return new Money(amount.setScale(digits, java.math.RoundingMode.UNNECESSARY), currency);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 

@@ -7,7 +7,9 @@ public enum HoldStatus {
     /** Its holder let the seats go. */
     RELEASED,
     /** Not checked out in time; the seats were let go. */
-    EXPIRED;
+    EXPIRED,
+    /** Paid and confirmed at the chain: its seats now belong to a booking. */
+    BOOKED;
 
     public boolean isActive() {
         return this == HELD;

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.gateway.db.SqlErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -128,7 +129,7 @@ public class IdempotencyKeys {
             return transactions.executeWrite(tx -> insert(tx.getConnection(), key, requestHash, resourceId, now));
         } catch (Exception e) {
             // Exception, not RuntimeException: the transaction callback may rethrow the SQLException as is.
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -139,7 +140,7 @@ public class IdempotencyKeys {
         try {
             return insert(c, key, requestHash, resourceId, now);
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -174,14 +175,6 @@ public class IdempotencyKeys {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 public class ChainRegistry {
+    /** The oldest SPI version whose adapters still work here. */
+    static final int OLDEST_SPI_VERSION = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(ChainRegistry.class);
     private static final Pattern CHAIN_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -42,6 +45,11 @@ public class ChainRegistry {
             if (factory.spiVersion() > TheatreSpi.VERSION) {
                 throw new ConfigurationException("Adapter type '" + factory.type() + "' needs SPI version "
                         + factory.spiVersion() + " but this gateway has " + TheatreSpi.VERSION);
+            }
+            if (factory.spiVersion() < OLDEST_SPI_VERSION) {
+                // Version 2 changed a record adapters build (a repeated confirmation carries its tickets).
+                throw new ConfigurationException("Adapter type '" + factory.type() + "' was built for SPI version "
+                        + factory.spiVersion() + "; this gateway needs version " + OLDEST_SPI_VERSION + " or newer: rebuild it");
             }
             byType.put(factory.type(), factory);
             LOG.info("Registered theatre adapter type '{}' ({})", factory.type(), factory.getClass().getName());

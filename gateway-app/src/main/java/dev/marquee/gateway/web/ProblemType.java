@@ -19,6 +19,15 @@ public enum ProblemType {
     REQUEST_IN_PROGRESS("request-in-progress", "Request with this idempotency key in progress", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAUTHORIZED("unauthorized", "Token required", HttpStatus.UNAUTHORIZED),
+    WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "Webhook signature invalid", HttpStatus.UNAUTHORIZED),
+    HOLD_NOT_ACTIVE("hold-not-active", "Hold no longer active", HttpStatus.CONFLICT),
+    BOOKING_NOT_CANCELLABLE("booking-not-cancellable", "Booking cannot be cancelled", HttpStatus.CONFLICT),
+    PAYMENT_PROVIDER_UNAVAILABLE("payment-provider-unavailable", "Payment provider unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    TICKET_NOT_GENUINE("ticket-not-genuine", "Ticket not genuine", HttpStatus.UNPROCESSABLE_ENTITY),
+    TICKET_ALREADY_USED("ticket-already-used", "Ticket already used", HttpStatus.CONFLICT),
+    TICKET_VOID("ticket-void", "Ticket cancelled", HttpStatus.CONFLICT),
+    SHOW_ENDED("show-ended", "Show has ended", HttpStatus.UNPROCESSABLE_ENTITY),
+    WRONG_CINEMA("wrong-cinema", "Ticket for another cinema", HttpStatus.UNPROCESSABLE_ENTITY),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     /** Problem type URIs live under this base; they name kinds and need not resolve. */

@@ -5,6 +5,7 @@ import dev.marquee.sandbox.booking.Reservations;
 import dev.marquee.sandbox.catalog.CatalogPage;
 import dev.marquee.sandbox.catalog.CatalogService;
 import dev.marquee.sandbox.http.Problem;
+import dev.marquee.sandbox.payments.Payments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,11 +28,13 @@ public class AdminController {
     private final CatalogService catalog;
     private final Schedule schedule;
     private final Reservations reservations;
+    private final Payments payments;
 
-    public AdminController(CatalogService catalog, Schedule schedule, Reservations reservations) {
+    public AdminController(CatalogService catalog, Schedule schedule, Reservations reservations, Payments payments) {
         this.catalog = catalog;
         this.schedule = schedule;
         this.reservations = reservations;
+        this.payments = payments;
     }
 
     @Serdeable
@@ -85,6 +88,7 @@ public class AdminController {
     @Post("/reset")
     public HttpResponse<Void> reset() {
         catalog.regenerate();
+        payments.reset();
         return HttpResponse.noContent();
     }
 

@@ -33,7 +33,14 @@ final class ProblemHandlers {
         public MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
                 @NonNull MutableHttpResponse<?> response) {
             HttpStatus status = response.status();
-            Problem problem = switch (status) {
+            Problem problem = isPaymentsApi(context.getRequest()) ? switch (status) {
+                case BAD_REQUEST -> Problem.PAYMENT_BAD_REQUEST;
+                case NOT_FOUND -> Problem.PAYMENT_NOTHING_HERE;
+                case METHOD_NOT_ALLOWED -> Problem.PAYMENT_METHOD_NOT_ALLOWED;
+                case UNAUTHORIZED -> Problem.PAYMENT_UNAUTHORIZED;
+                case SERVICE_UNAVAILABLE -> Problem.PAYMENT_UNAVAILABLE;
+                default -> null;
+            } : switch (status) {
                 case BAD_REQUEST -> Problem.BAD_REQUEST;
                 case NOT_FOUND -> Problem.NOT_FOUND;
                 case METHOD_NOT_ALLOWED -> Problem.METHOD_NOT_ALLOWED;
@@ -46,6 +53,10 @@ final class ProblemHandlers {
                     .collect(Collectors.joining("; "));
             Map<String, Object> body = problem != null ? problem.body(detail.isBlank() ? null : detail) : generic(status, detail);
             return response.body(body).contentType(Problem.PROBLEM_JSON);
+        }
+
+        private static boolean isPaymentsApi(HttpRequest<?> request) {
+            return request != null && request.getPath().startsWith("/payments/");
         }
 
         private static Map<String, Object> generic(HttpStatus status, String detail) {
@@ -61,7 +72,7 @@ final class ProblemHandlers {
     static final class ProblemExceptionHandler implements ExceptionHandler<Problem.ProblemException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, Problem.ProblemException exception) {
-            return exception.problem().response(exception.getMessage());
+            return exception.response();
         }
     }
 
@@ -71,6 +82,9 @@ final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, Database.DatabaseException exception) {
             LOG.warn("{} {} failed in the database: {}", request.getMethod(), request.getPath(), exception.getMessage());
+            if (ProblemErrorResponseProcessor.isPaymentsApi(request)) {
+                return Problem.PAYMENT_UNAVAILABLE.response("The payment provider's database failed; try again");
+            }
             return Problem.UNAVAILABLE.response("The theatre's database failed; try again");
         }
     }

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * contracts/sandbox-admin-api.yaml, checked like {@code OpenApiContract} checks the theatre API. The
- * document refers to theatre-api.yaml by a relative path, which the validator cannot follow inside a
- * jar, so both are copied to a directory first.
+ * document refers to theatre-api.yaml and payment-provider-api.yaml by relative paths, which the
+ * validator cannot follow inside a jar, so all three are copied to a directory first.
  */
 final class AdminApiDocument {
     private final OpenApiInteractionValidator validator;
@@ -27,7 +27,7 @@ final class AdminApiDocument {
     static AdminApiDocument load() {
         try {
             Path dir = Files.createTempDirectory("sandbox-admin-api");
-            for (String name : new String[] {"sandbox-admin-api.yaml", "theatre-api.yaml"}) {
+            for (String name : new String[] {"sandbox-admin-api.yaml", "theatre-api.yaml", "payment-provider-api.yaml"}) {
                 try (InputStream in = AdminApiDocument.class.getClassLoader().getResourceAsStream("contracts/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("no contracts/" + name + " on the classpath");

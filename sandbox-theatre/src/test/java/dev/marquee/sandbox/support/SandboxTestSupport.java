@@ -5,6 +5,7 @@ import dev.marquee.contracts.sandbox.SandboxAdmin;
 import dev.marquee.sandbox.Database;
 import dev.marquee.sandbox.catalog.CatalogService;
 import dev.marquee.sandbox.faults.FaultInjector;
+import dev.marquee.sandbox.payments.Payments;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
-/** What sandbox integration tests share: HTTP clients, the test clock, and known data (no faults) before each test. */
+/**
+ * What sandbox integration tests share: HTTP clients, the test clock, and known data (no faults, no
+ * payments, normal webhook deliveries) before each test.
+ */
 public abstract class SandboxTestSupport {
     @Inject
     protected EmbeddedServer server;
@@ -28,6 +32,8 @@ public abstract class SandboxTestSupport {
     protected Database database;
     @Inject
     protected FaultInjector faults;
+    @Inject
+    protected Payments payments;
 
     protected TheatreHttp http;
     protected SandboxAdmin admin;
@@ -37,6 +43,7 @@ public abstract class SandboxTestSupport {
         clock.reset();
         faults.clear();
         catalog.regenerate();
+        payments.reset();
         URI base = URI.create("http://127.0.0.1:" + server.getPort());
         http = new TheatreHttp(base);
         admin = new SandboxAdmin(base);

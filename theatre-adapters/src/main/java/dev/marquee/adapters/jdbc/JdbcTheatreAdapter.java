@@ -207,9 +207,7 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
             }
             LockRow lock = found.get();
             if (lock.confirmed()) {
-                String bookingId = SeatRecords.bookingOfLock(c, lock.id()).orElseThrow(() -> new TheatreProtocolException(chainId,
-                        call + ": the lock is CONFIRMED but no booking refers to it", null));
-                return new ConfirmOutcome.AlreadyConfirmed(bookingId);
+                return alreadyConfirmed(c, call, lock);
             }
             if (!lock.liveAt(now)) {
                 return new ConfirmOutcome.LockExpired();
@@ -224,6 +222,17 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
             SeatRecords.bumpRevision(c, lock.showId());
             return new ConfirmOutcome.Confirmed(bookingId, tickets);
         });
+    }
+
+    /** The booking and tickets the earlier confirmation made, which a retried confirmation needs. */
+    private ConfirmOutcome.AlreadyConfirmed alreadyConfirmed(Connection c, String call, LockRow lock) throws SQLException {
+        String bookingId = SeatRecords.bookingOfLock(c, lock.id()).orElseThrow(() -> new TheatreProtocolException(chainId,
+                call + ": the lock is CONFIRMED but no booking refers to it", null));
+        List<TheatreTicket> tickets = SeatRecords.ticketsOfBooking(c, bookingId);
+        if (tickets.isEmpty()) {
+            throw new TheatreProtocolException(chainId, call + ": booking " + bookingId + " of the CONFIRMED lock has no tickets", null);
+        }
+        return new ConfirmOutcome.AlreadyConfirmed(bookingId, tickets);
     }
 
     @Override

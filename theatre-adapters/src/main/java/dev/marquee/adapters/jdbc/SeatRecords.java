@@ -195,6 +195,20 @@ final class SeatRecords {
         }
     }
 
+    /** The booking's tickets in seat order, as confirming it made them. */
+    static List<TheatreTicket> ticketsOfBooking(Connection c, String bookingId) throws SQLException {
+        List<TheatreTicket> tickets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seat_id, id FROM tickets WHERE booking_id = ? ORDER BY seat_order")) {
+            ps.setString(1, bookingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tickets.add(new TheatreTicket(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return tickets;
+    }
+
     /** Makes the lock a booking: the booking, its tickets, its claims sold, the lock confirmed. */
     static void book(Connection c, String bookingId, LockRow lock, String reference, List<TheatreTicket> tickets, Instant now)
             throws SQLException {

@@ -128,10 +128,29 @@ final class RestTheatreAdapter implements TheatreAdapter {
                 TheatreJson.Booking confirmed = TheatreJson.booking(booking);
                 return new ConfirmOutcome.Confirmed(confirmed.bookingId(), confirmed.tickets());
             });
-            case 409 -> body(reply, problem -> new ConfirmOutcome.AlreadyConfirmed(problem.text("bookingId")));
+            case 409 -> alreadyConfirmed(request, body(reply, problem -> problem.text("bookingId")));
             case 410 -> new ConfirmOutcome.LockExpired();
             default -> throw unexpected(reply);
         };
+    }
+
+    /**
+     * The chain's 409 names the earlier booking but not its tickets, which the gateway needs to finish a
+     * retried confirmation; they are read from the booking.
+     */
+    private ConfirmOutcome.AlreadyConfirmed alreadyConfirmed(ConfirmRequest request, String bookingId) {
+        String call = "confirm of lock " + request.lockRef() + ", reading its booking " + bookingId;
+        Reply reply = http.get(call, API + "/bookings/" + PathSegments.encode(bookingId));
+        if (reply.status() != 200) {
+            throw unexpected(reply);
+        }
+        return body(reply, answer -> {
+            TheatreJson.Booking booking = TheatreJson.booking(answer);
+            if (!booking.bookingId().equals(bookingId) || !booking.lockId().equals(request.lockRef())) {
+                throw new MalformedJsonException("answered booking " + booking.bookingId() + " of lock " + booking.lockId());
+            }
+            return new ConfirmOutcome.AlreadyConfirmed(booking.bookingId(), booking.tickets());
+        });
     }
 
     @Override

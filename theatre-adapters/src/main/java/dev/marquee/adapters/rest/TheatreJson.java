@@ -43,8 +43,8 @@ final class TheatreJson {
             List<Show> shows) {
     }
 
-    /** A {@code Booking}'s id and tickets. */
-    record Booking(String bookingId, String status, List<TheatreTicket> tickets) {
+    /** A {@code Booking}'s ids, status and tickets. */
+    record Booking(String bookingId, String lockId, String status, List<TheatreTicket> tickets) {
     }
 
     static CatalogPage catalogPage(JsonObject page) {
@@ -153,13 +153,12 @@ final class TheatreJson {
     }
 
     static Booking booking(JsonObject booking) {
-        booking.text("lockId");
         booking.text("showId");
         booking.text("reference");
         List<TheatreTicket> tickets = booking.objects("tickets").stream()
                 .map(ticket -> new TheatreTicket(ticket.text("seatId"), ticket.text("ticketId")))
                 .toList();
-        return new Booking(booking.text("bookingId"), booking.text("status"), tickets);
+        return new Booking(booking.text("bookingId"), booking.text("lockId"), booking.text("status"), tickets);
     }
 
     private static URI uri(JsonObject object, String field) {

@@ -16,6 +16,7 @@ import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreProtocolException;
 import dev.marquee.spi.TheatreTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -171,6 +172,34 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
         assertThat(overHttp.readSeats(show.ref()).soldSeats()).containsExactlyInAnyOrderElementsOf(show.seats(0, 2));
         assertThat(overHttp.cancelBooking(booked.bookingRef())).isEqualTo(new CancelOutcome.Cancelled());
         assertThat(adapter.readSeats(show.ref()).soldSeats()).isEmpty();
+    }
+
+    @Test
+    void aLockConfirmedThroughTheChainsApiIsAlreadyConfirmedForTheDatabaseWithItsTickets() {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = lockedBy(overHttp, show, show.seats(0, 3));
+        ConfirmRequest request = new ConfirmRequest(locked.lockRef(), reference("booking"));
+        ConfirmOutcome.Confirmed booked = (ConfirmOutcome.Confirmed) overHttp.confirm(request);
+
+        assertThat(adapter.confirm(request)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed(booked.bookingRef(), booked.tickets()));
+    }
+
+    @Test
+    void aConfirmedBookingWithoutTicketsInTheDatabaseBreaksTheContract() throws SQLException {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = lockedBy(adapter, show, show.seats(0, 1));
+        ConfirmRequest request = new ConfirmRequest(locked.lockRef(), reference("booking"));
+        ConfirmOutcome.Confirmed booked = (ConfirmOutcome.Confirmed) adapter.confirm(request);
+        try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), "postgres", "");
+                PreparedStatement dropTickets = c.prepareStatement("DELETE FROM tickets WHERE booking_id = ?")) {
+            dropTickets.setString(1, booked.bookingRef());
+            dropTickets.executeUpdate();
+        }
+
+        assertThatThrownBy(() -> adapter.confirm(request))
+                .isInstanceOfSatisfying(TheatreProtocolException.class, e -> assertThat(e.chainId()).isEqualTo("sandbox-12"))
+                .hasMessageContaining("confirm of lock " + locked.lockRef())
+                .hasMessageContaining("booking " + booked.bookingRef()).hasMessageContaining("no tickets");
     }
 
     @Test

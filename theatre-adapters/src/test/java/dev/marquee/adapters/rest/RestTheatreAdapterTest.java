@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -47,6 +48,7 @@ import dev.marquee.spi.Show;
 import dev.marquee.spi.ShowStatus;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreProtocolException;
+import dev.marquee.spi.TheatreTicket;
 import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
 import java.io.IOException;
@@ -328,12 +330,89 @@ class RestTheatreAdapterTest {
             assertEverythingSentHonoursTheContract();
         }
 
-        @Test
-        void confirmingAgainNamesTheEarlierBooking() {
-            stub(post("/theatre/v1/locks/L1/confirm"), 409, problem(409, "Already confirmed").put("bookingId", "B1"));
+        private void stubAlreadyConfirmedAs(String bookingId) {
+            stub(post("/theatre/v1/locks/L1/confirm"), 409, problem(409, "Already confirmed").put("bookingId", bookingId));
+        }
 
-            assertThat(adapter.confirm(confirm)).isEqualTo(new ConfirmOutcome.AlreadyConfirmed("B1"));
+        @Test
+        void confirmingAgainReadsTheEarlierBookingForItsTickets() {
+            stubAlreadyConfirmedAs("B1");
+            stub(get("/theatre/v1/bookings/B1").withHeader("Authorization", equalTo("Bearer s3cret")),
+                    200, booking("B1", "L1", "CONFIRMED", List.of("A1", "A2")));
+
+            ConfirmOutcome outcome = adapter.confirm(confirm);
+
+            assertThat(outcome).isEqualTo(new ConfirmOutcome.AlreadyConfirmed("B1",
+                    List.of(new TheatreTicket("A1", "T-B1-A1"), new TheatreTicket("A2", "T-B1-A2"))));
+            chain.verify(1, getRequestedFor(urlPathEqualTo("/theatre/v1/bookings/B1")));
             assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void theEarlierBookingIsReadUnderItsIdAsOnePathSegment() {
+            stubAlreadyConfirmedAs("B 1/x");
+            stub(get("/theatre/v1/bookings/B%201%2Fx"), 200, booking("B 1/x", "L1", "CONFIRMED", List.of("A1")));
+
+            assertThat(adapter.confirm(confirm)).isInstanceOfSatisfying(ConfirmOutcome.AlreadyConfirmed.class,
+                    again -> assertThat(again.bookingRef()).isEqualTo("B 1/x"));
+        }
+
+        @Test
+        void anUnavailableChainWhileReadingTheEarlierBookingIsUnavailable() {
+            stubAlreadyConfirmedAs("B1");
+            stub(get("/theatre/v1/bookings/B1"), 503, problem(503, "Maintenance"));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreUnavailableException.class)
+                    .hasMessageContaining("chain " + CHAIN).hasMessageContaining("confirm of lock L1")
+                    .hasMessageContaining("booking B1").hasMessageContaining("503");
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void noAnswerWhileReadingTheEarlierBookingIsATimeout() {
+            stubAlreadyConfirmedAs("B1");
+            chain.stubFor(get("/theatre/v1/bookings/B1").willReturn(aResponse().withStatus(200)
+                    .withFixedDelay((int) REQUEST_TIMEOUT.toMillis() * 4)));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreTimeoutException.class)
+                    .hasMessageContaining("confirm of lock L1").hasMessageContaining("booking B1");
+        }
+
+        @Test
+        void anEarlierBookingTheChainDoesNotKnowIsAProtocolFailure() {
+            stubAlreadyConfirmedAs("B1");
+            stub(get("/theatre/v1/bookings/B1"), 404, problem(404, "Unknown booking"));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("booking B1").hasMessageContaining("404");
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void anEarlierBookingOfAnotherLockIsAProtocolFailure() {
+            stubAlreadyConfirmedAs("B1");
+            stub(get("/theatre/v1/bookings/B1"), 200, booking("B1", "L9", "CONFIRMED", List.of("A1")));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("booking B1 of lock L9");
+        }
+
+        @Test
+        void anEarlierBookingWithoutTicketsIsAProtocolFailure() {
+            stubAlreadyConfirmedAs("B1");
+            stub(get("/theatre/v1/bookings/B1"), 200, booking("B1", "L1", "CONFIRMED", List.of()));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("tickets");
+        }
+
+        @Test
+        void anAlreadyConfirmedAnswerWithoutTheBookingIsAProtocolFailureAndReadsNothing() {
+            stub(post("/theatre/v1/locks/L1/confirm"), 409, problem(409, "Already confirmed"));
+
+            assertThatThrownBy(() -> adapter.confirm(confirm)).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("bookingId is missing");
+            chain.verify(0, getRequestedFor(anyUrl()));
         }
 
         @Test

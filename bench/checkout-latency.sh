@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Benchmark: from the payment webhook reaching the gateway to the ticket email accepted by SMTP. The gateway
+# (PostgreSQL, RabbitMQ, SMTP mail) runs against one sandbox chain; bench/CheckoutLatencyBench.java makes
+# holds and checkouts, then plays the payment provider (signed payment.succeeded webhooks, at a steady rate
+# and all at once) and the mail server (GreenMail in-process). Prints p50/p90/p99/max and emails/s;
+# writes docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/jdk.sh
+
+SANDBOX_PORT=${SANDBOX_PORT:-9201}
+GATEWAY_PORT=${GATEWAY_PORT:-8091}
+SMTP_PORT=${SMTP_PORT:-2591}
+BOOKINGS=${BOOKINGS:-300}
+RATE=${RATE:-20}
+SEATS=${SEATS:-2}
+PREFIX=marquee-bench-checkout
+OUT=var/bench-checkout
+mkdir -p "$OUT"
+
+pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
+if ! pg_up; then
+  echo "Starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  for _ in $(seq 1 60); do pg_up && break; sleep 1; done
+fi
+pg_up || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
+rabbit_up() { rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
+if ! rabbit_up; then
+  echo "Starting RabbitMQ"
+  rabbitmq-server -detached || true
+  for _ in $(seq 1 60); do rabbit_up && break; sleep 1; done
+fi
+rabbit_up || { echo "RabbitMQ is not reachable" >&2; exit 1; }
+
+if [ "${MARQUEE_SKIP_BUILD:-}" != 1 ]; then
+  mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} package -DskipTests
+fi
+# The benchmark's own class path: gateway-app's test dependencies hold GreenMail, Jackson and Angus Mail.
+mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} -pl gateway-app dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
+cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
+cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
+
+# This run's queues only, so that no other gateway on the same broker takes its messages, and none are left.
+drop_queues() {
+  local q
+  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^$PREFIX\." || true); do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
+}
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  drop_queues
+}
+trap cleanup EXIT
+drop_queues
+fresh_db() {
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $1" && psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
+}
+wait_for() { # url seconds log
+  for _ in $(seq 1 $(( $2 * 2 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
+  echo "no answer from $1; see $3" >&2; tail -20 "$3" >&2; exit 1
+}
+
+fresh_db marquee_bench_checkout_chain
+fresh_db marquee_bench_checkout_gateway
+java -Dmicronaut.server.port="$SANDBOX_PORT" -Dsandbox.seed=11 -Dsandbox.size="${SANDBOX_SIZE:-small}" -Dsandbox.reset-on-start=true \
+     -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_checkout_chain \
+     -Ddatasources.default.username=postgres -Ddatasources.default.password= \
+     -jar "$OUT/sandbox.jar" > "$OUT/sandbox.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 300 "$OUT/sandbox.log"
+
+cat > "$OUT/gateway.yml" <<YAML
+marquee:
+  holds:
+    requests-per-minute: 100000000
+  payments:
+    provider-url: http://127.0.0.1:$SANDBOX_PORT
+    notify-url: http://127.0.0.1:$GATEWAY_PORT/api/v1/payments/webhook
+  messaging:
+    broker: external
+    uri: amqp://guest:guest@127.0.0.1:5672
+    exchange: $PREFIX
+    queue-prefix: $PREFIX.
+  mail:
+    transport: smtp
+    host: 127.0.0.1
+    port: $SMTP_PORT
+  chains:
+    bench:
+      name: Benchmark Chain
+      adapter: rest
+      sync-interval: 1h
+      settings:
+        base-url: http://127.0.0.1:$SANDBOX_PORT
+YAML
+MARQUEE_DB_URL=jdbc:postgresql://127.0.0.1:5432/marquee_bench_checkout_gateway MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD= \
+java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml" \
+     -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$GATEWAY_PORT/health" 120 "$OUT/gateway.log"
+for _ in $(seq 1 240); do grep -q 'Synced chain bench' "$OUT/gateway.log" && break; sleep 0.5; done
+
+cat > "$OUT/logback.xml" <<'XML'
+<configuration>
+  <appender name="err" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} %msg%n</pattern></encoder></appender>
+  <root level="WARN"><appender-ref ref="err"/></root>
+</configuration>
+XML
+echo "Checking out $BOOKINGS bookings per run, then sending their payment webhooks ($RATE/s, then all at once)..."
+table=$(java -Dbookings="$BOOKINGS" -Drate="$RATE" -Dseats="$SEATS" -Dlogback.configurationFile="$OUT/logback.xml" \
+  -cp "$(cat "$OUT/classpath.txt")" bench/CheckoutLatencyBench.java "http://127.0.0.1:$GATEWAY_PORT" "$SMTP_PORT" \
+  2> "$OUT/bench.err") || { tail -20 "$OUT/bench.err" >&2; exit 1; }
+warnings=$(grep -cE ' (WARN|ERROR) ' "$OUT/gateway.log" || true)
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+summary=$(cat <<TXT
+### Payment webhook to ticket email ($(date -u +%Y-%m-%d))
+
+Command: \`bench/checkout-latency.sh\` ($BOOKINGS bookings per run, $SEATS seats each, one sandbox chain
+(size ${SANDBOX_SIZE:-small}, REST adapter); gateway on PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1),
+RabbitMQ $(rabbitmqctl -q version 2>/dev/null || echo '?') and SMTP, default messaging settings (4 consumer threads, prefetch 16,
+relay every 100 ms); gateway, chain, brokers and load generator on one machine with $(nproc) cores, $cpu).
+The benchmark plays the payment provider and the mail server: latency runs from just before it POSTs a
+signed \`payment.succeeded\` to the moment GreenMail, in the same JVM, takes the ticket email's DATA for
+that booking's address. In between: the webhook stored with its outbox row, the relay's publish, the
+chain's confirm, tickets issued, \`booking.confirmed\` published and consumed, the email with its QR codes
+rendered and sent. Holds and checkouts are made before each run and are not timed; a warm-up of 30
+bookings runs first and is not reported. "emails/s" is emails over the time from the first webhook
+to the last email. Gateway log lines at WARN or above during the run: $warnings.
+
+$table
+TXT
+)
+echo
+echo "$summary"
+doc=docs/benchmarks.md
+python3 - "$doc" "$summary" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path).read()
+begin, end = "<!-- checkout-latency:begin -->", "<!-- checkout-latency:end -->"
+block = begin + "\n" + section + "\n" + end
+if begin in text:
+    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
+else:
+    text = text.rstrip("\n") + "\n\n" + block + "\n"
+open(path, "w").write(text)
+PY
+echo "Written to $doc"

@@ -1,0 +1,29 @@
+package dev.marquee.gateway.booking;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One seat's ticket of a confirmed booking.
+ *
+ * @param id the gateway's ticket id
+ * @param bookingId its booking
+ * @param seatId the chain's seat ref
+ * @param seatLabel the seat as people read it
+ * @param chainTicketRef the chain's ticket id
+ * @param qrPayload the signed payload of its QR code
+ * @param status VALID, USED or VOID
+ * @param checkedInAt when it was used
+ */
+public record Ticket(String id, String bookingId, String seatId, String seatLabel, @Nullable String chainTicketRef,
+        String qrPayload, String status, @Nullable Instant checkedInAt) {
+    public Ticket {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(bookingId, "bookingId");
+        Objects.requireNonNull(seatId, "seatId");
+        Objects.requireNonNull(seatLabel, "seatLabel");
+        Objects.requireNonNull(qrPayload, "qrPayload");
+        Objects.requireNonNull(status, "status");
+    }
+}

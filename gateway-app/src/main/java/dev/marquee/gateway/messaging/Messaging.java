@@ -1,0 +1,209 @@
+package dev.marquee.gateway.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's asynchronous work over AMQP 0-9-1: relays the outbox to the broker with publisher
+ * confirms (a row is deleted only after the broker confirmed it), and runs every {@link MessageHandler}
+ * on a durable queue of its own with manual acknowledgements. A handler's retry goes back through the
+ * outbox to its own queue with a delay; a message that keeps failing, or that a handler rejects, goes to
+ * that queue's dead-letter queue. Both are done by this code rather than by broker arguments, so they
+ * work alike on RabbitMQ and on the embedded broker.
+ */
+@Context
+@Requires(property = "marquee.messaging.enabled", notEquals = "false")
+public class Messaging {
+    private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
+    static final String ATTEMPT = "x-attempt";
+    static final String ROUTING_KEY = "x-routing-key";
+    static final String NOTE = "x-note";
+
+    private final MessagingSettings settings;
+    private final OutboxStore outbox;
+    private final List<MessageHandler> handlers;
+    private final Clock clock;
+    private final EmbeddedBroker embedded;
+    private final BrokerConnection broker;
+    private final OutboxRelay relay;
+
+    public Messaging(MessagingSettings settings, OutboxStore outbox, List<MessageHandler> handlers, Clock clock) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.handlers = List.copyOf(handlers);
+        this.clock = clock;
+        this.embedded = settings.embedded() ? EmbeddedBroker.start(settings.embeddedPort()) : null;
+        // Each handler gets consumer-threads channels, and every channel a thread, so that one slow handler
+        // (a chain that times out) cannot hold up another (the emails).
+        this.broker = new BrokerConnection(embedded == null ? settings.uri() : embedded.uri(),
+                settings.consumerThreads() * Math.max(1, handlers.size()),
+                this::declareAndConsume);
+        this.relay = OutboxRelay.start(settings, outbox, broker);
+    }
+
+    // --- consumers ---
+
+    private void declareAndConsume(Connection connection) {
+        // The client re-declares, after a reconnect, what was declared on a channel that is still open:
+        // the setup channel stays open so that queues a restarted broker lost come back.
+        try {
+            Channel setup = connection.createChannel();
+            setup.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+            for (MessageHandler handler : handlers) {
+                String queue = settings.queueName(handler.queue());
+                setup.queueDeclare(queue, true, false, false, Map.of());
+                setup.queueDeclare(settings.deadLetterQueueName(handler.queue()), true, false, false, Map.of());
+                for (String key : handler.routingKeys()) {
+                    setup.queueBind(queue, settings.exchange(), key);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not declare the message queues", e);
+        }
+        for (MessageHandler handler : handlers) {
+            for (int i = 0; i < settings.consumerThreads(); i++) {
+                try {
+                    Channel channel = connection.createChannel();
+                    channel.basicQos(settings.prefetch());
+                    channel.basicConsume(settings.queueName(handler.queue()), false, new HandlerConsumer(channel, handler));
+                } catch (IOException e) {
+                    throw new IllegalStateException("could not consume " + handler.queue(), e);
+                }
+            }
+            LOG.info("Consuming {} ({})", settings.queueName(handler.queue()), String.join(", ", handler.routingKeys()));
+        }
+    }
+
+    private final class HandlerConsumer extends DefaultConsumer {
+        private final MessageHandler handler;
+
+        HandlerConsumer(Channel channel, MessageHandler handler) {
+            super(channel);
+            this.handler = handler;
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
+            Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+            int attempt = headers.get(ATTEMPT) instanceof Number n ? n.intValue() : 1;
+            String routingKey = headers.get(ROUTING_KEY) == null ? envelope.getRoutingKey() : headers.get(ROUTING_KEY).toString();
+            String messageId = properties.getMessageId() == null ? "unknown-" + envelope.getDeliveryTag() : properties.getMessageId();
+            Delivery delivery = new Delivery(messageId, routingKey, new String(body, StandardCharsets.UTF_8), attempt);
+            Handling handling;
+            try {
+                handling = handler.handle(delivery);
+            } catch (RuntimeException e) {
+                LOG.warn("Handler {} failed on message {} (attempt {})", handler.queue(), messageId, attempt, e);
+                handling = new Handling.RetryLater(Duration.ZERO, e.toString());
+            }
+            try {
+                settle(handler, delivery, handling);
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            } catch (RuntimeException e) {
+                // The retry or dead letter could not be stored: give the message back to the broker instead.
+                LOG.warn("Could not settle message {} of {}; handing it back to the broker", messageId, handler.queue(), e);
+                pause(Duration.ofSeconds(1));
+                getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+            }
+        }
+    }
+
+    private void settle(MessageHandler handler, Delivery delivery, Handling handling) {
+        OutboundMessage message = new OutboundMessage(delivery.messageId(), delivery.routingKey(), delivery.payload());
+        switch (handling) {
+            case Handling.Done done -> {
+            }
+            case Handling.RetryLater retry when delivery.attempt() >= settings.maxAttempts() -> deadLetter(handler, delivery,
+                    message, "gave up after " + delivery.attempt() + " attempts: " + retry.reason());
+            case Handling.RetryLater retry -> {
+                int next = delivery.attempt() + 1;
+                Duration backoff = settings.backoffBefore(next);
+                Duration delay = retry.after().compareTo(backoff) > 0 ? retry.after() : backoff;
+                LOG.debug("Message {} of {} retried in {} (attempt {}): {}", delivery.messageId(), handler.queue(), delay, next,
+                        retry.reason());
+                outbox.appendDirected(message, settings.queueName(handler.queue()), next, retry.reason(),
+                        clock.instant().plus(delay));
+            }
+            case Handling.Rejected rejected -> deadLetter(handler, delivery, message, rejected.reason());
+        }
+    }
+
+    private void deadLetter(MessageHandler handler, Delivery delivery, OutboundMessage message, String reason) {
+        LOG.warn("Message {} ({}) goes to the dead-letter queue of {}: {}", delivery.messageId(), delivery.routingKey(),
+                handler.queue(), reason);
+        outbox.appendDirected(message, settings.deadLetterQueueName(handler.queue()), delivery.attempt(), reason, clock.instant());
+    }
+
+    // --- health ---
+
+    /** What health reports: the connection, the outbox backlog, the dead letters per queue. */
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("broker", embedded == null ? broker.describe() : "embedded " + broker.describe());
+        status.put("connected", broker.isOpen());
+        OutboxStore.Backlog backlog = outbox.backlog();
+        status.put("outboxDue", backlog.due());
+        status.put("outboxOldestSeconds", backlog.oldestAge().toSeconds());
+        status.put("deadLetters", deadLetters());
+        return status;
+    }
+
+    public boolean connected() {
+        return broker.isOpen();
+    }
+
+    /** Messages parked in each handler's dead-letter queue, when the broker can be asked. */
+    public Map<String, Long> deadLetters() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Optional<Connection> connection = broker.current().filter(Connection::isOpen);
+        if (connection.isEmpty()) {
+            return counts;
+        }
+        for (MessageHandler handler : handlers) {
+            String dead = settings.deadLetterQueueName(handler.queue());
+            try (Channel channel = connection.get().createChannel()) {
+                counts.put(dead, channel.queueDeclarePassive(dead).getMessageCount() + 0L);
+            } catch (Exception e) {
+                LOG.debug("Could not count {}: {}", dead, e.toString());
+            }
+        }
+        return counts;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        relay.stop();
+        broker.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+}

@@ -1,0 +1,106 @@
+package dev.marquee.gateway.messaging;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The message broker, from {@code marquee.messaging.*}.
+ *
+ * @param enabled whether to publish and consume at all (default true); when off, the outbox still keeps
+ *     every message, to be published once it is on
+ * @param broker {@code embedded} (default: an in-process AMQP 0-9-1 broker, nothing to install) or
+ *     {@code external} (RabbitMQ at {@code uri})
+ * @param uri the external broker, {@code amqp://user:password@host:port/vhost}
+ * @param exchange the topic exchange messages are published to (default {@code marquee})
+ * @param queuePrefix put before every queue name (default {@code marquee.}), so several deployments can
+ *     share a broker
+ * @param prefetch unacknowledged messages a consumer may have at once (default 16)
+ * @param consumerThreads threads that run handlers (default 4)
+ * @param maxAttempts deliveries of one message before it goes to its dead-letter queue (default 50)
+ * @param retryBackoff the first retry's delay, doubled per attempt (default 1 s)
+ * @param retryBackoffCap the longest retry delay (default 5 min)
+ * @param relayInterval how often the outbox is looked at (default 100 ms)
+ * @param relayBatch messages published per confirm round (default 200)
+ * @param embeddedPort the embedded broker's port (default 5673)
+ */
+@ConfigurationProperties("marquee.messaging")
+public record MessagingSettings(
+        @Nullable Boolean enabled,
+        @Nullable String broker,
+        @Nullable URI uri,
+        @Nullable String exchange,
+        @Nullable String queuePrefix,
+        @Nullable Integer prefetch,
+        @Nullable Integer consumerThreads,
+        @Nullable Integer maxAttempts,
+        @Nullable Duration retryBackoff,
+        @Nullable Duration retryBackoffCap,
+        @Nullable Duration relayInterval,
+        @Nullable Integer relayBatch,
+        @Nullable Integer embeddedPort) {
+
+    public MessagingSettings {
+        enabled = enabled == null || enabled;
+        broker = broker == null ? "embedded" : broker.toLowerCase(Locale.ROOT);
+        uri = uri == null ? URI.create("amqp://guest:guest@127.0.0.1:5672") : uri;
+        exchange = exchange == null ? "marquee" : exchange;
+        queuePrefix = queuePrefix == null ? "marquee." : queuePrefix;
+        prefetch = prefetch == null ? 16 : prefetch;
+        consumerThreads = consumerThreads == null ? 4 : consumerThreads;
+        maxAttempts = maxAttempts == null ? 50 : maxAttempts;
+        retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
+        retryBackoffCap = retryBackoffCap == null ? Duration.ofMinutes(5) : retryBackoffCap;
+        relayInterval = relayInterval == null ? Duration.ofMillis(100) : relayInterval;
+        relayBatch = relayBatch == null ? 200 : relayBatch;
+        embeddedPort = embeddedPort == null ? 5673 : embeddedPort;
+        if (!broker.equals("embedded") && !broker.equals("external")) {
+            throw new ConfigurationException("marquee.messaging.broker must be 'embedded' or 'external', got '" + broker + "'");
+        }
+        if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme())) {
+            throw new ConfigurationException("marquee.messaging.uri must be an amqp:// or amqps:// URI, got '" + uri + "'");
+        }
+        atLeast(prefetch, 1, "prefetch");
+        atLeast(consumerThreads, 1, "consumer-threads");
+        atLeast(maxAttempts, 1, "max-attempts");
+        atLeast(relayBatch, 1, "relay-batch");
+        atLeast(embeddedPort, 1, "embedded-port");
+        positive(retryBackoff, "retry-backoff");
+        positive(retryBackoffCap, "retry-backoff-cap");
+        positive(relayInterval, "relay-interval");
+    }
+
+    public boolean embedded() {
+        return broker.equals("embedded");
+    }
+
+    /** The delay before the given attempt (2 for the first retry): doubling from the base, capped. */
+    public Duration backoffBefore(int attempt) {
+        int doublings = Math.max(0, Math.min(attempt - 2, 20));
+        Duration delay = retryBackoff.multipliedBy(1L << doublings);
+        return delay.compareTo(retryBackoffCap) > 0 ? retryBackoffCap : delay;
+    }
+
+    public String queueName(String queue) {
+        return queuePrefix + queue;
+    }
+
+    public String deadLetterQueueName(String queue) {
+        return queuePrefix + queue + ".dead";
+    }
+
+    private static void atLeast(int value, int min, String key) {
+        if (value < min) {
+            throw new ConfigurationException("marquee.messaging." + key + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private static void positive(Duration value, String key) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException("marquee.messaging." + key + " must be positive, got " + value);
+        }
+    }
+}

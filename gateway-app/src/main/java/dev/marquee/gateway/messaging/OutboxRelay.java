@@ -1,0 +1,136 @@
+package dev.marquee.gateway.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes due outbox rows with publisher confirms, on a thread of its own, and deletes a row only after
+ * the broker confirmed it. While the broker is away the rows wait; a failed round leaves them claimed
+ * for a while and tries again.
+ */
+final class OutboxRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
+
+    private final MessagingSettings settings;
+    private final OutboxStore outbox;
+    private final BrokerConnection broker;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private Channel publishing;
+
+    private OutboxRelay(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.broker = broker;
+        this.thread = Thread.ofPlatform().name("marquee-outbox-relay").daemon().unstarted(this::run);
+    }
+
+    static OutboxRelay start(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker) {
+        OutboxRelay relay = new OutboxRelay(settings, outbox, broker);
+        relay.thread.start();
+        return relay;
+    }
+
+    private void run() {
+        while (!stopping) {
+            boolean busy = false;
+            try {
+                busy = publishDue() > 0;
+            } catch (Exception e) {
+                LOG.warn("Outbox relay round failed; the messages stay in the outbox: {}", e.toString());
+                closePublishing();
+                pause(Duration.ofSeconds(1));
+            }
+            if (!busy) {
+                pause(settings.relayInterval());
+            }
+        }
+    }
+
+    /** Publishes one batch of due outbox rows; answers how many the broker confirmed. */
+    private int publishDue() throws Exception {
+        Optional<Connection> connection = broker.current().filter(Connection::isOpen);
+        if (connection.isEmpty()) {
+            return 0;
+        }
+        List<OutboxStore.Pending> due = outbox.claimDue(settings.relayBatch());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Channel channel = publishingChannel(connection.get());
+        List<Long> sent = new ArrayList<>();
+        for (OutboxStore.Pending row : due) {
+            // A retry or a dead letter goes straight to its one queue through the default exchange.
+            String exchange = row.targetQueue() == null ? settings.exchange() : "";
+            String key = row.targetQueue() == null ? row.routingKey() : row.targetQueue();
+            channel.basicPublish(exchange, key, propertiesOf(row), row.payload().getBytes(StandardCharsets.UTF_8));
+            sent.add(row.id());
+        }
+        channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+        outbox.published(sent);
+        return sent.size();
+    }
+
+    private static AMQP.BasicProperties propertiesOf(OutboxStore.Pending row) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(Messaging.ATTEMPT, row.attempt());
+        headers.put(Messaging.ROUTING_KEY, row.routingKey());
+        if (row.note() != null) {
+            headers.put(Messaging.NOTE, row.note());
+        }
+        return new AMQP.BasicProperties.Builder().messageId(row.messageId()).contentType("application/json").deliveryMode(2)
+                .headers(headers).timestamp(new Date()).build();
+    }
+
+    private Channel publishingChannel(Connection connection) throws IOException {
+        if (publishing == null || !publishing.isOpen()) {
+            publishing = connection.createChannel();
+            publishing.confirmSelect();
+        }
+        return publishing;
+    }
+
+    private void closePublishing() {
+        Channel channel = publishing;
+        publishing = null;
+        if (channel != null && channel.isOpen()) {
+            try {
+                channel.abort();
+            } catch (Exception e) {
+                LOG.debug("Aborting the publishing channel: {}", e.toString());
+            }
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

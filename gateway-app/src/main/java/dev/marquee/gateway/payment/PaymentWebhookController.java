@@ -1,0 +1,96 @@
+package dev.marquee.gateway.payment;
+
+import dev.marquee.gateway.web.InvalidParam;
+import dev.marquee.gateway.web.Problem;
+import dev.marquee.gateway.web.ProblemType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives the payment provider's webhooks. Answers 2xx only once the event is stored with its work, so
+ * the provider keeps retrying until then; answers 400/401 and changes nothing when the signature or the
+ * body is wrong.
+ */
+@Controller("/api/v1/payments/webhook")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PaymentWebhookController {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookController.class);
+    private static final String PATH = "/api/v1/payments/webhook";
+
+    private final PaymentSettings settings;
+    private final PaymentInbox inbox;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public PaymentWebhookController(PaymentSettings settings, PaymentInbox inbox, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.inbox = inbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Post(consumes = MediaType.ALL)
+    public HttpResponse<?> receive(@Header(WebhookSignature.HEADER) @Nullable String signature, @Body @Nullable byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, raw, settings.webhookSecret(), clock.instant(),
+                settings.webhookTolerance());
+        switch (verdict) {
+            case WebhookSignature.Verdict.Malformed malformed -> {
+                return problem(ProblemType.INVALID_PARAMETERS, malformed.reason(), WebhookSignature.HEADER);
+            }
+            case WebhookSignature.Verdict.Mismatch mismatch -> {
+                LOG.warn("Refused a payment webhook whose signature does not match its body");
+                return problem(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature does not match the body", null);
+            }
+            case WebhookSignature.Verdict.OutsideTolerance old -> {
+                LOG.warn("Refused a payment webhook signed at {}, outside the tolerance of {}", old.signedAt(),
+                        settings.webhookTolerance());
+                return problem(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature's timestamp " + old.signedAt()
+                        + " is more than " + settings.webhookTolerance().toSeconds() + " s from now", null);
+            }
+            case WebhookSignature.Verdict.Valid valid -> {
+                // signed by the provider: read on
+            }
+        }
+        PaymentEvent event;
+        try {
+            event = json.readValue(raw, PaymentEvent.class);
+        } catch (IOException | RuntimeException e) {
+            return problem(ProblemType.INVALID_PARAMETERS, "The body is not a payment event: " + e.getMessage(), "body");
+        }
+        if (event == null || blank(event.id()) || blank(event.type()) || event.data() == null || blank(event.data().paymentId())) {
+            return problem(ProblemType.INVALID_PARAMETERS, "A payment event needs id, type and data.paymentId", "body");
+        }
+        PaymentInbox.Receipt receipt = inbox.accept(event, new String(raw, StandardCharsets.UTF_8));
+        LOG.debug("Payment event {} {} for payment {}: {}", event.id(), event.type(), event.data().paymentId(), receipt);
+        return HttpResponse.ok(Map.of("eventId", event.id(), "receipt", receipt.name()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static HttpResponse<Problem> problem(ProblemType type, String detail, @Nullable String field) {
+        Problem problem = Problem.of(type, detail).withInstance(PATH);
+        if (field != null) {
+            problem = problem.withInvalidParams(List.of(new InvalidParam(field, detail)));
+        }
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status())).contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+}

@@ -1,0 +1,390 @@
+package dev.marquee.gateway.booking;
+
+import static dev.marquee.gateway.testing.BookingJourney.bearer;
+import static dev.marquee.gateway.testing.BookingJourney.htmlOf;
+import static dev.marquee.gateway.testing.BookingJourney.inlineImagesOf;
+import static dev.marquee.gateway.testing.BookingJourney.paymentIdOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.contracts.sandbox.BoxOfficeSale;
+import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.gateway.catalog.CatalogHolder;
+import dev.marquee.gateway.catalog.CatalogSync;
+import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.integration.ChainRegistry;
+import dev.marquee.gateway.payment.WebhookSignature;
+import dev.marquee.gateway.messaging.MessageHandler;
+import dev.marquee.gateway.messaging.OutboxStore;
+import dev.marquee.contracts.sandbox.WebhookDelivery;
+import dev.marquee.gateway.testing.BookingStack;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import dev.marquee.gateway.testing.BookingJourney;
+import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.Eventually;
+import dev.marquee.gateway.testing.HoldRequests;
+import dev.marquee.gateway.testing.QrImages;
+import dev.marquee.gateway.web.ApiClient;
+import dev.marquee.spi.Seat;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * From a hold to a ticket in the inbox, against a running sandbox chain and payment provider, the real
+ * RabbitMQ and a real SMTP server: checkout, paying on the provider's page, the signed webhook, the
+ * confirmation at the chain, the email with its QR codes, check-in, and cancellation with refund.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckoutToTicketTest implements TestPropertyProvider {
+    static final String STAFF_KEY = "staff-key-of-the-test-cinema";
+    private static final Duration ASYNC = BookingJourney.ASYNC;
+
+    private BookingStack stack;
+    private SandboxTheatre chain;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    CatalogSync sync;
+    @Inject
+    CatalogHolder catalog;
+    @Inject
+    ChainRegistry chains;
+    @Inject
+    CatalogTables tables;
+    @Inject
+    List<MessageHandler> handlers;
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    private ApiClient api;
+    private BookingJourney journey;
+    private List<Show> shows;
+    private int nextShow;
+
+    @Override
+    public Map<String, String> getProperties() {
+        stack = BookingStack.start("aurora", "Aurora Cinemas", 41);
+        chain = stack.chain();
+        Map<String, String> properties = new HashMap<>(stack.gatewayProperties());
+        properties.put("marquee.checkin.venues.test.cinema-id", "aurora:1001");
+        properties.put("marquee.checkin.venues.test.staff-key", STAFF_KEY);
+        return properties;
+    }
+
+    @BeforeAll
+    void syncTheChain() {
+        tables.clear();
+        sync.sync(chains.chain("aurora").orElseThrow());
+        api = new ApiClient(server.getURL());
+        journey = new BookingJourney(api, stack.smtp());
+        shows = HoldRequests.showsOnSale(catalog.current(), Duration.ofHours(4)).stream()
+                .filter(s -> s.cinemaId().equals("aurora:1001")).toList();
+        assertThat(shows).hasSizeGreaterThan(5);
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+            stack.deleteQueues(handlers);
+        }
+    }
+
+    @Test
+    void aPaidBookingIsConfirmedAtTheChainAndItsTicketsArriveByEmailAndCheckInOnce() throws Exception {
+        Show show = nextShow();
+        List<String> seats = seatsOf(show, 2);
+        JsonNode hold = hold(show, seats, "ada@example.org");
+        String token = hold.path("token").asText();
+
+        ApiClient.Answer checkout = checkout(hold.path("holdId").asText(), token);
+        assertThat(checkout.status()).isEqualTo(201);
+        JsonNode booking = checkout.json();
+        assertThat(booking.path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(booking.path("amount").asText()).isEqualTo(hold.path("total").asText());
+        assertThat(booking.path("token").asText()).isEqualTo(token);
+        ApiClient.Answer again = checkout(hold.path("holdId").asText(), token);
+        assertThat(again.status()).as("one booking per hold").isEqualTo(200);
+        assertThat(again.json().path("bookingId").asText()).isEqualTo(booking.path("bookingId").asText());
+
+        payOnThePage(booking.path("paymentUrl").asText(), "4242 4242 4242 4242");
+
+        JsonNode confirmed = awaitStatus(booking.path("bookingId").asText(), token, "CONFIRMED");
+        assertThat(confirmed.path("tickets")).hasSize(2);
+        assertThat(chain.admin().sell(show.ref(), seats)).as("the seats are sold at the chain")
+                .isInstanceOf(BoxOfficeSale.SeatsTaken.class);
+
+        MimeMessage email = awaitEmails("ada@example.org", 1).getFirst();
+        String html = htmlOf(email);
+        assertThat(html).contains(confirmed.path("show").path("movieTitle").asText(), confirmed.path("show").path("cinemaName").asText());
+        List<byte[]> images = inlineImagesOf(email);
+        assertThat(images).hasSize(2);
+        String payload = QrImages.decode(images.getFirst());
+
+        ApiClient.Answer firstScan = checkIn(payload, STAFF_KEY);
+        assertThat(firstScan.status()).isEqualTo(200);
+        ApiClient.Answer secondScan = checkIn(payload, STAFF_KEY);
+        assertThat(secondScan.status()).as("a ticket checks in once").isEqualTo(409);
+    }
+
+    @Test
+    void aDeclinedPaymentLeavesTheBookingOpenAndAPaymentAfterwardsConfirmsIt() throws Exception {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 1), "grace@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+
+        payOnThePage(booking.path("paymentUrl").asText(), "4000 0000 0000 0002");
+        Eventually.await("the decline noted", ASYNC, () -> read(booking.path("bookingId").asText(), token),
+                b -> b.path("statusReason").asText().contains("declined"));
+        assertThat(read(booking.path("bookingId").asText(), token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        awaitStatus(booking.path("bookingId").asText(), token, "CONFIRMED");
+    }
+
+    @Test
+    void webhooksDeliveredTwiceAndOutOfOrderConfirmOnceAndEmailOnce() throws Exception {
+        chain.admin().webhookSettings(1.0, 300, false);
+        try {
+            Show show = nextShow();
+            JsonNode hold = hold(show, seatsOf(show, 1), "hedy@example.org");
+            String token = hold.path("token").asText();
+            JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+
+            payOnThePage(booking.path("paymentUrl").asText(), "4000 0000 0000 0002");
+            payOnThePage(booking.path("paymentUrl").asText(), "4242 4242 4242 4242");
+
+            JsonNode confirmed = awaitStatus(booking.path("bookingId").asText(), token, "CONFIRMED");
+            String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+            // Every copy and the late decline delivered and taken in; none may change the booking.
+            Eventually.await("all webhooks of the payment delivered, copies included", ASYNC,
+                    () -> chain.admin().deliveries().stream().filter(d -> d.paymentId().equals(paymentId)).toList(),
+                    deliveries -> deliveries.size() == 4 && deliveries.stream().allMatch(WebhookDelivery::delivered));
+            awaitEmails("hedy@example.org", 1);
+            awaitQuiet();
+            assertThat(read(booking.path("bookingId").asText(), token).path("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(confirmed.path("tickets")).hasSize(1);
+            assertThat(journey.emailsTo("hedy@example.org")).hasSize(1);
+        } finally {
+            chain.admin().clearWebhookSettings();
+        }
+    }
+
+    @Test
+    void aForgedAlteredOrStaleWebhookIsRefusedAndChangesNothing() throws Exception {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 1), "joan@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+        String eventId = "evt_forged_" + UUID.randomUUID();
+        String event = "{\"id\":\"" + eventId + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
+                + Instant.now() + "\",\"data\":{\"paymentId\":\"" + paymentId + "\",\"reference\":\""
+                + booking.path("bookingId").asText() + "\",\"amount\":\"" + booking.path("amount").asText() + "\",\"currency\":\""
+                + booking.path("currency").asText() + "\"}}";
+
+        assertThat(webhook(event, WebhookSignature.sign("whsec_guessed", Instant.now(), bytes(event))).status()).isEqualTo(401);
+        assertThat(webhook(event.replace("payment.succeeded", "payment.failed"),
+                WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))).status()).isEqualTo(401);
+        assertThat(webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now().minus(Duration.ofMinutes(6)), bytes(event)))
+                .status()).as("a replay after the tolerance").isEqualTo(401);
+        ApiClient.Answer unsigned = webhook(event, null);
+        assertThat(unsigned.status()).isEqualTo(400);
+        assertThat(unsigned.json().path("invalidParams").get(0).path("name").asText()).isEqualTo("Payment-Signature");
+
+        assertThat(paymentEventsKept(eventId)).as("nothing of a refused webhook is kept").isZero();
+        assertThat(read(booking.path("bookingId").asText(), token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAcknowledgedAndActedOnOnce() throws Exception {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 1), "rosalind@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        String event = "{\"id\":\"evt_twice_" + UUID.randomUUID() + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
+                + Instant.now() + "\",\"data\":{\"paymentId\":\"" + paymentIdOf(booking.path("paymentUrl").asText())
+                + "\",\"reference\":\"" + booking.path("bookingId").asText() + "\"}}";
+        String signature = WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event));
+
+        ApiClient.Answer first = webhook(event, signature);
+        ApiClient.Answer second = webhook(event, signature);
+
+        assertThat(first.json().path("receipt").asText()).isEqualTo("ACCEPTED");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().path("receipt").asText()).isEqualTo("DUPLICATE");
+        awaitStatus(booking.path("bookingId").asText(), token, "CONFIRMED");
+        awaitEmails("rosalind@example.org", 1);
+        awaitQuiet();
+        assertThat(journey.emailsTo("rosalind@example.org")).hasSize(1);
+    }
+
+    @Test
+    void cancellingRefundsVoidsTheTicketsEmailsAndOffersTheSeatsToTheWaitlist() throws Exception {
+        Show show = nextShow();
+        List<String> seats = seatsOf(show, 1);
+        JsonNode hold = hold(show, seats, "barbara@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        String bookingId = booking.path("bookingId").asText();
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
+        String ticketPayload = ticketPayload(confirmed.path("tickets").get(0).path("ticketId").asText(), token);
+        // Everything else of the show is sold at the box office, so the waitlist waits for the booked seat.
+        chain.admin().sell(show.ref(), otherSeatsOf(show, seats));
+        JsonNode entry = api.call("POST", "/api/v1/shows/" + show.id() + "/waitlist", Map.of(),
+                "{\"email\":\"mary@example.org\",\"seatCount\":1}").json();
+
+        ApiClient.Answer cancel = api.call("POST", "/api/v1/bookings/" + bookingId + "/cancel", bearer(token), null);
+
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancel.json().path("tickets").get(0).path("status").asText()).isEqualTo("VOID");
+        assertThat(checkIn(ticketPayload, STAFF_KEY).status()).as("a cancelled ticket cannot be used").isEqualTo(409);
+        Eventually.await("the payment refunded at the provider", ASYNC,
+                () -> journey.providerPayment(chain.baseUrl(), paymentIdOf(booking.path("paymentUrl").asText())), p -> p.contains("\"REFUNDED\""));
+        List<MimeMessage> emails = awaitEmails("barbara@example.org", 2);
+        assertThat(emails.get(1).getSubject()).containsIgnoringCase("cancel");
+        String entryToken = entry.path("token").asText();
+        JsonNode offered = Eventually.await("the freed seat offered to the waitlist", ASYNC,
+                () -> api.call("GET", "/api/v1/waitlist/" + entry.path("entryId").asText(), bearer(entryToken), null).json(),
+                e -> e.path("status").asText().equals("OFFERED"));
+        JsonNode offeredHold = api.call("GET", "/api/v1/holds/" + offered.path("holdId").asText(),
+                bearer(offered.path("holdToken").asText()), null).json();
+        assertThat(offeredHold.path("seats").get(0).path("id").asText()).isEqualTo(seats.getFirst());
+    }
+
+    @Test
+    void aBookingCannotBeCancelledBeforeItIsConfirmed() {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 1), "lise@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+
+        ApiClient.Answer cancel = api.call("POST", "/api/v1/bookings/" + booking.path("bookingId").asText() + "/cancel",
+                bearer(token), null);
+
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().path("type").asText()).endsWith("/booking-not-cancellable");
+    }
+
+    @Test
+    void checkoutNeedsTheHoldsTokenAndAnActiveHold() {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 1), "katherine@example.org");
+        String holdId = hold.path("holdId").asText();
+
+        assertThat(api.call("POST", "/api/v1/holds/" + holdId + "/checkout", Map.of(), null).status()).isEqualTo(401);
+        assertThat(checkout(holdId, "not-the-token").status()).isEqualTo(404);
+        api.call("DELETE", "/api/v1/holds/" + holdId, bearer(hold.path("token").asText()), null);
+        ApiClient.Answer released = checkout(holdId, hold.path("token").asText());
+        assertThat(released.status()).isEqualTo(409);
+        assertThat(released.json().path("type").asText()).endsWith("/hold-not-active");
+    }
+
+
+
+
+
+
+
+    private int paymentEventsKept(String eventId) {
+        return transactions.executeRead(status -> {
+            try (var select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM payment_events WHERE event_id = ?")) {
+                select.setString(1, eventId);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Waits until no message is left in the outbox or the queues: nothing more can happen to any booking. */
+    private void awaitQuiet() {
+        Eventually.await("the outbox and the queues empty", ASYNC, () -> outbox.backlog().due() + stack.messagesQueued(handlers),
+                pending -> pending == 0);
+    }
+
+    private ApiClient.Answer webhook(String event, String signature) {
+        Map<String, String> headers = signature == null ? Map.of() : Map.of(WebhookSignature.HEADER, signature);
+        return api.call("POST", "/api/v1/payments/webhook", headers, event);
+    }
+
+    private ApiClient.Answer checkIn(String payload, String staffKey) {
+        return api.call("POST", "/api/v1/checkins", bearer(staffKey), "{\"qrPayload\":\"" + payload + "\"}");
+    }
+
+    private String ticketPayload(String ticketId, String token) {
+        return api.call("GET", "/api/v1/tickets/" + ticketId, bearer(token), null).json().path("qrPayload").asText();
+    }
+
+
+
+
+
+    private JsonNode hold(Show show, List<String> seats, String email) {
+        return journey.hold(show.id(), seats, email);
+    }
+
+    private ApiClient.Answer checkout(String holdId, String token) {
+        return journey.checkout(holdId, token);
+    }
+
+    private JsonNode read(String bookingId, String token) {
+        return journey.read(bookingId, token);
+    }
+
+    private JsonNode awaitStatus(String bookingId, String token, String status) {
+        return journey.awaitStatus(bookingId, token, status);
+    }
+
+    private void payOnThePage(String paymentUrl, String card) {
+        journey.payOnThePage(paymentUrl, card);
+    }
+
+    private List<MimeMessage> awaitEmails(String to, int count) {
+        return journey.awaitEmails(to, count);
+    }
+
+    private Show nextShow() {
+        return shows.get(nextShow++);
+    }
+
+    private List<String> seatsOf(Show show, int count) {
+        return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream().map(Seat::ref).limit(count).toList();
+    }
+
+    private List<String> otherSeatsOf(Show show, List<String> seats) {
+        return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream().map(Seat::ref)
+                .filter(s -> !seats.contains(s)).toList();
+    }
+
+
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+
+}

@@ -1,0 +1,174 @@
+package dev.marquee.gateway.booking;
+
+import static dev.marquee.gateway.testing.BookingJourney.paymentIdOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import dev.marquee.contracts.sandbox.Faults;
+import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.gateway.testing.BookingJourney;
+import dev.marquee.gateway.testing.BookingStack;
+import dev.marquee.gateway.testing.Eventually;
+import dev.marquee.gateway.testing.GatewayProcess;
+import dev.marquee.gateway.web.ApiClient;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The gateway killed with {@code kill -9} after it took a payment in but before the chain confirmed the
+ * seats. The chain is down, so the payment's event is stored and its confirmation keeps being retried; the
+ * process dies; a new one on the same database and queues picks the work up once the chain is back, and
+ * the booking ends confirmed, with tickets, emailed once.
+ *
+ * <p>The gateway runs as a process of its own here (see {@link GatewayProcess}), on a PostgreSQL database
+ * this class drops and creates, RabbitMQ with queues of its own, a sandbox chain and an SMTP server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayCrashTest {
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String DATABASE = "marquee_gw_crash_app";
+    private static final List<String> QUEUES = List.of("booking-payments", "booking-email", "booking-refunds");
+
+    private BookingStack stack;
+    private SandboxTheatre chain;
+    private GreenMail smtp;
+    private GatewayProcess gateway;
+    private int port;
+    private Map<String, String> settings;
+
+    @BeforeAll
+    void start() throws SQLException {
+        recreateDatabase();
+        stack = BookingStack.start("vega", "Vega Cinemas", 53);
+        chain = stack.chain();
+        smtp = stack.smtp();
+        port = stack.gatewayPort();
+        settings = new HashMap<>(stack.gatewayProperties());
+        // This gateway finds its shows itself, as it would in production.
+        settings.put("marquee.sync.enabled", "true");
+        settings.put("marquee.chains.vega.name", "Vega Cinemas");
+        gateway = startGateway("first");
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (stack != null) {
+            stack.close();
+            stack.deleteQueuesNamed(QUEUES);
+        }
+    }
+
+    @Test
+    void aBookingPaidBeforeTheGatewayWasKilledIsConfirmedByTheNextOneAndEmailedOnce() throws Exception {
+        ApiClient api = new ApiClient(gateway.url());
+        BookingJourney journey = new BookingJourney(api, smtp);
+        JsonNode show = aShowOnSale(api);
+        List<String> seats = freeSeats(api, show.path("id").asText(), 2);
+        JsonNode hold = journey.hold(show.path("id").asText(), seats, "katherine@example.org");
+        JsonNode booking = journey.checkout(hold.path("holdId").asText(), hold.path("token").asText()).json();
+        String bookingId = booking.path("bookingId").asText();
+        String token = booking.path("token").asText();
+
+        chain.admin().faults(Faults.down());
+        journey.payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+        Eventually.await("the payment's webhook answered by the gateway", BookingJourney.ASYNC,
+                () -> chain.admin().deliveries().stream().anyMatch(d -> d.paymentId().equals(paymentId)
+                        && d.type().equals("payment.succeeded") && d.delivered()), delivered -> delivered);
+        Eventually.await("the confirmation failed at the chain and set to be tried again", BookingJourney.ASYNC,
+                () -> confirmationRetriesStored(), retries -> retries > 0);
+        assertThat(journey.read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+
+        gateway.kill();
+        chain.admin().clearFaults();
+        gateway = startGateway("second");
+        BookingJourney afterRestart = new BookingJourney(new ApiClient(gateway.url()), smtp);
+
+        // The stored retry falls due at most 15 s after the last failed attempt.
+        JsonNode confirmed = Eventually.await("booking " + bookingId + " confirmed by the new gateway", Duration.ofSeconds(45),
+                () -> afterRestart.read(bookingId, token), b -> b.path("status").asText().equals("CONFIRMED"));
+        assertThat(confirmed.path("tickets")).hasSize(2);
+        afterRestart.awaitEmails("katherine@example.org", 1);
+        // Once nothing is left in the outbox or the queues, no further email can come.
+        Eventually.await("the outbox and the queues empty", BookingJourney.ASYNC,
+                () -> rowsInOutbox() + stack.messagesQueuedIn(QUEUES), pending -> pending == 0);
+        assertThat(afterRestart.emailsTo("katherine@example.org")).hasSize(1);
+    }
+
+    private GatewayProcess startGateway(String name) {
+        return GatewayProcess.start(port, settings, Map.of("MARQUEE_DB_URL", POSTGRES + DATABASE, "MARQUEE_DB_USER", "postgres",
+                "MARQUEE_DB_PASSWORD", ""), "gateway-crash-" + name);
+    }
+
+    /** The first show of the catalogue at least four hours away, once the gateway has synced the chain. */
+    private static JsonNode aShowOnSale(ApiClient api) {
+        String city = Eventually.await("the chain's catalogue synced", BookingJourney.ASYNC,
+                () -> api.get("/api/v1/cities").json().path("cities"), cities -> cities.size() > 0).get(0).path("id").asText();
+        Instant later = Instant.now().plus(Duration.ofHours(4));
+        for (JsonNode movie : api.get("/api/v1/cities/" + city + "/movies").json().path("movies")) {
+            for (JsonNode cinema : api.get("/api/v1/movies/" + movie.path("id").asText() + "/shows?city=" + city).json()
+                    .path("cinemas")) {
+                Optional<JsonNode> show = StreamSupport.stream(cinema.path("shows").spliterator(), false)
+                        .filter(s -> Instant.parse(s.path("startsAt").asText()).isAfter(later)).findFirst();
+                if (show.isPresent()) {
+                    return show.get();
+                }
+            }
+        }
+        throw new AssertionError("no show on sale four hours from now in " + city);
+    }
+
+    private static List<String> freeSeats(ApiClient api, String showId, int count) {
+        JsonNode seats = api.get("/api/v1/shows/" + showId + "/seats").json().path("seats");
+        List<String> free = StreamSupport.stream(seats.spliterator(), false)
+                .filter(seat -> seat.path("status").asText().equals("AVAILABLE")).map(seat -> seat.path("id").asText())
+                .limit(count).toList();
+        assertThat(free).hasSize(count);
+        return free;
+    }
+
+    /** Retries of payment events the gateway put back in its outbox: its confirmation was tried and failed. */
+    private static long confirmationRetriesStored() {
+        return count("SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL");
+    }
+
+    private static long rowsInOutbox() {
+        return count("SELECT COUNT(*) FROM outbox");
+    }
+
+    private static long count(String sql) {
+        try (var c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+                PreparedStatement select = c.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void recreateDatabase() throws SQLException {
+        try (var c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", ""); Statement statement = c.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.marquee.gateway.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.gateway.testing.Broker;
+import dev.marquee.gateway.testing.Eventually;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The outbox, the relay and the consumers against the real RabbitMQ. */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MessagingTest implements TestPropertyProvider {
+    private static final Duration ASYNC = Duration.ofSeconds(20);
+    private final Map<String, String> broker = Broker.onRabbitMq("messaging");
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxStore store;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    ProbeHandlers.First first;
+    @Inject
+    ProbeHandlers.Second second;
+    @Inject
+    Messaging messaging;
+    @Inject
+    List<MessageHandler> handlers;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(broker);
+        properties.put("marquee.test.messaging-probes", "true");
+        properties.put("marquee.messaging.max-attempts", "3");
+        properties.put("marquee.sync.enabled", "false");
+        return properties;
+    }
+
+    @AfterAll
+    void deleteQueues() {
+        Broker.cleanUp(broker, handlers);
+    }
+
+    @Test
+    void aMessageWrittenInACommittedTransactionReachesEveryHandlerBoundToItsKey() {
+        String id = publish("probe.created");
+
+        Eventually.await("both handlers got " + id, ASYNC, () -> first.of(id).size() + second.of(id).size(), n -> n == 2);
+        assertThat(first.of(id).getFirst().attempt()).isEqualTo(1);
+        assertThat(first.of(id).getFirst().routingKey()).isEqualTo("probe.created");
+        assertThat(first.of(id).getFirst().payload()).isEqualTo("{\"id\":\"" + id + "\"}");
+    }
+
+    @Test
+    void aMessageOfARolledBackTransactionIsNeverPublished() throws Exception {
+        String id = "msg-" + UUID.randomUUID();
+        try {
+            transactions.executeWrite(status -> {
+                outbox.append(status.getConnection(), new OutboundMessage(id, "probe.rolled-back", "{}"));
+                throw new IllegalStateException("the change fails after the message was written");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        String after = publish("probe.after");
+
+        Eventually.await("the next message handled", ASYNC, () -> first.of(after).size(), n -> n == 1);
+        assertThat(first.of(id)).isEmpty();
+    }
+
+    @Test
+    void aRetryComesBackLaterToTheHandlerThatAskedForItOnly() {
+        String id = "msg-" + UUID.randomUUID();
+        first.script.put(id, d -> d.attempt() == 1 ? new Handling.RetryLater(Duration.ofMillis(300), "chain down") : Handling.done());
+
+        publish(id, "probe.retried");
+
+        Eventually.await("the second attempt", ASYNC, () -> first.of(id).size(), n -> n == 2);
+        assertThat(first.of(id)).extracting(Delivery::attempt).containsExactly(1, 2);
+        assertThat(second.of(id)).as("the other handler got it once").hasSize(1);
+    }
+
+    @Test
+    void aRejectedMessageAndOneThatKeepsFailingGoToTheDeadLetterQueueAndHealthShowsThem() {
+        String rejected = "msg-" + UUID.randomUUID();
+        String failing = "msg-" + UUID.randomUUID();
+        first.script.put(rejected, d -> new Handling.Rejected("malformed"));
+        first.script.put(failing, d -> {
+            throw new IllegalStateException("always fails");
+        });
+
+        publish(rejected, "probe.bad");
+        publish(failing, "probe.bad");
+
+        Eventually.await("two dead letters", ASYNC, () -> messaging.deadLetters().getOrDefault(
+                broker.get("marquee.messaging.queue-prefix") + "probe-first.dead", 0L), n -> n == 2);
+        assertThat(first.of(failing)).extracting(Delivery::attempt).containsExactly(1, 2, 3);
+        assertThat(first.of(rejected)).hasSize(1);
+    }
+
+    @Test
+    void everyMessageIsHandledWhileTheBrokerDropsItsConnections() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(publish("probe.bulk"));
+            if (i == 15) {
+                closeAllConnections();
+            }
+        }
+        Eventually.await("every message handled", Duration.ofSeconds(60),
+                () -> ids.stream().filter(id -> first.of(id).isEmpty()).count(), missing -> missing == 0);
+        Eventually.await("the outbox drained", ASYNC, () -> store.backlog().due(), n -> n == 0);
+    }
+
+    private String publish(String routingKey) {
+        return publish("msg-" + UUID.randomUUID(), routingKey);
+    }
+
+    private String publish(String id, String routingKey) {
+        transactions.executeWrite(status -> {
+            outbox.append(status.getConnection(), new OutboundMessage(id, routingKey, "{\"id\":\"" + id + "\"}"));
+            return null;
+        });
+        return id;
+    }
+
+    private static void closeAllConnections() throws Exception {
+        Process process = new ProcessBuilder("rabbitmqctl", "close_all_connections", "test: dropped on purpose")
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor()).isZero();
+    }
+}

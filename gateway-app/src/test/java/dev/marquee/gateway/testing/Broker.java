@@ -1,0 +1,53 @@
+package dev.marquee.gateway.testing;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.marquee.gateway.messaging.MessageHandler;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/** The real RabbitMQ on this machine, with queues of a test class's own so that classes never share messages. */
+public final class Broker {
+    public static final String URI = "amqp://guest:guest@127.0.0.1:5672";
+
+    private Broker() {
+    }
+
+    /** Properties that point the gateway at RabbitMQ with a fresh exchange and queue prefix. */
+    public static Map<String, String> onRabbitMq(String name) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Map.of(
+                "marquee.messaging.enabled", "true",
+                "marquee.messaging.broker", "external",
+                "marquee.messaging.uri", URI,
+                "marquee.messaging.exchange", "test." + unique,
+                "marquee.messaging.queue-prefix", "test." + unique + ".",
+                "marquee.messaging.retry-backoff", "200ms",
+                "marquee.messaging.retry-backoff-cap", "1s");
+    }
+
+    /** Deletes the queues and the exchange a test class declared. */
+    public static void cleanUp(Map<String, String> properties, Collection<MessageHandler> handlers) {
+        cleanUpQueues(properties, handlers.stream().map(MessageHandler::queue).toList());
+    }
+
+    /** Deletes the named handler queues (with their dead-letter queues) and the exchange. */
+    public static void cleanUpQueues(Map<String, String> properties, Collection<String> queues) {
+        String prefix = properties.get("marquee.messaging.queue-prefix");
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(URI);
+            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+                for (String queue : queues) {
+                    channel.queueDelete(prefix + queue);
+                    channel.queueDelete(prefix + queue + ".dead");
+                }
+                channel.exchangeDelete(properties.get("marquee.messaging.exchange"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not clean up the test queues", e);
+        }
+    }
+}

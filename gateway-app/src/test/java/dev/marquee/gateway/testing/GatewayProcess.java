@@ -1,0 +1,156 @@
+package dev.marquee.gateway.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as a process of its own, so a test can kill it the hard way and start it again. It runs the
+ * shaded jar named by {@code marquee.gateway.jar}, else {@code target/gateway-app-*-all.jar} when that was
+ * built ({@code mvn -pl gateway-app package -DskipTests}); without either it runs the module's compiled
+ * classes from the test's own class path, so a plain {@code mvn verify} works too.
+ */
+public final class GatewayProcess implements AutoCloseable {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final String MAIN_CLASS = "dev.marquee.gateway.GatewayApplication";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private GatewayProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a gateway on {@code port} with these settings (system properties) and environment, and waits until it answers. */
+    public static GatewayProcess start(int port, Map<String, String> settings, Map<String, String> environment, String logName) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:TieredStopAtLevel=1"); // starts faster; these runs are short
+        command.add("-Dmicronaut.server.port=" + port);
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(launch());
+        Path log = Path.of("target", logName + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        try {
+            GatewayProcess gateway = new GatewayProcess(builder.start(), port, log);
+            gateway.awaitUp();
+            return gateway;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the gateway: " + command, e);
+        }
+    }
+
+    private static List<String> launch() {
+        String jar = System.getProperty("marquee.gateway.jar");
+        if (jar == null) {
+            try (var files = Files.list(Path.of("target"))) {
+                jar = files.map(Path::toString).filter(name -> name.matches(".*gateway-app-.*-all\\.jar")).findFirst().orElse(null);
+            } catch (IOException e) {
+                jar = null;
+            }
+        }
+        if (jar != null) {
+            return List.of("-jar", jar);
+        }
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String mainOnly = String.join(File.pathSeparator, List.of(classPath.split(File.pathSeparator)).stream()
+                .filter(entry -> !entry.endsWith("test-classes")).toList());
+        return List.of("-cp", mainOnly, MAIN_CLASS);
+    }
+
+    private void awaitUp() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException("the gateway did not answer within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port).toURL();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no closing of connections, nothing finished. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** Stops it gently, then forcibly if it does not end. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the gateway (pid " + process.pid() + ") did not end after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
