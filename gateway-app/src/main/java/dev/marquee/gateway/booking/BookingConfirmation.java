@@ -14,12 +14,14 @@ import dev.marquee.gateway.ticketing.TicketSigner;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.Money;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreTicket;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public class BookingConfirmation implements MessageHandler {
 
     private final BookingRepository bookings;
     private final HoldRepository holds;
+    private final HoldService holdService;
     private final BookingMessages messages;
     private final ChainRegistry chains;
     private final CatalogHolder catalogs;
@@ -57,10 +60,11 @@ public class BookingConfirmation implements MessageHandler {
     private final JsonMapper json;
     private final Clock clock;
 
-    public BookingConfirmation(BookingRepository bookings, HoldRepository holds, BookingMessages messages, ChainRegistry chains, CatalogHolder catalogs,
+    public BookingConfirmation(BookingRepository bookings, HoldRepository holds, HoldService holdService, BookingMessages messages, ChainRegistry chains, CatalogHolder catalogs,
             SeatMapService seatMaps, TicketSigner signer, BookingSettings settings, JsonMapper json, Clock clock) {
         this.bookings = bookings;
         this.holds = holds;
+        this.holdService = holdService;
         this.messages = messages;
         this.chains = chains;
         this.catalogs = catalogs;
@@ -118,6 +122,10 @@ public class BookingConfirmation implements MessageHandler {
             LOG.debug("Booking {} is {} already; payment event {} changes nothing", booking.id(), booking.status(), event.id());
             return Handling.done();
         }
+        Optional<String> wrongAmount = amountMismatch(booking, event.data());
+        if (wrongAmount.isPresent()) {
+            return refund(booking, wrongAmount.get());
+        }
         Instant paidAt = event.createdAt() == null ? clock.instant() : event.createdAt();
         Optional<Chain> chain = chains.chain(booking.chainId());
         if (chain.isEmpty()) {
@@ -133,6 +141,20 @@ public class BookingConfirmation implements MessageHandler {
             }
             return new Handling.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " failed: " + e.getMessage());
         }
+    }
+
+    /** Seats are delivered only for exactly their price; a payment of anything else is given back. */
+    static Optional<String> amountMismatch(Booking booking, PaymentEvent.Data paid) {
+        Money price = booking.amount();
+        boolean same;
+        try {
+            same = paid.amount() != null && paid.currency() != null && price.currency().equals(paid.currency())
+                    && new BigDecimal(paid.amount()).compareTo(price.amount()) == 0;
+        } catch (NumberFormatException e) {
+            same = false;
+        }
+        return same ? Optional.empty() : Optional.of("the payment of " + paid.amount() + " " + paid.currency()
+                + " does not match the booking's price of " + price.amount().toPlainString() + " " + price.currency());
     }
 
     private Handling confirm(Chain chain, Booking booking, String lockRef) {
@@ -223,6 +245,7 @@ public class BookingConfirmation implements MessageHandler {
         });
         if (changed) {
             LOG.info("Booking {} is refunded: {}", booking.id(), reason);
+            holdService.releaseUndelivered(booking.holdId());
         }
         return Handling.done();
     }

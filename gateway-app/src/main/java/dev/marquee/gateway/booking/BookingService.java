@@ -74,6 +74,12 @@ public class BookingService {
             return new CancelOutcome.NotCancellable("bookings can be cancelled until " + settings.cancelUntil().toMinutes()
                     + " minutes before the show, that is until " + deadline);
         }
+        Optional<Ticket> used = bookings.tickets(booking.id()).stream().filter(t -> "USED".equals(t.status())).findFirst();
+        if (used.isPresent()) {
+            // Someone is in the hall on it: the booking was delivered and is no longer the customer's to take back.
+            return new CancelOutcome.NotCancellable("ticket " + used.get().id() + " (seat " + used.get().seatLabel()
+                    + ") was already used at the door");
+        }
         Chain chain = chains.chain(booking.chainId())
                 .orElseThrow(() -> new TheatreUnavailableException(booking.chainId(), "chain is not configured", null));
         switch (chain.theatre().cancelBooking(booking.chainBookingRef())) {

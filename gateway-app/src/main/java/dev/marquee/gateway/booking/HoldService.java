@@ -162,6 +162,12 @@ public class HoldService {
         return hold.flatMap(h -> find(holdId, token));
     }
 
+    /** Ends a hold whose booking will not be delivered (its payment given back), so its seats are free at once. */
+    public void releaseUndelivered(String holdId) {
+        holds.find(holdId).map(HoldRepository.StoredHold::hold).filter(h -> h.status() == HoldStatus.HELD)
+                .ifPresent(h -> end(h, HoldStatus.RELEASED));
+    }
+
     /** Expires every hold past its time; safe to run on several gateway instances at once. */
     public int expireDue() {
         int expired = 0;

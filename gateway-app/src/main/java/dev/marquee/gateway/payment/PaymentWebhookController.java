@@ -77,6 +77,11 @@ public class PaymentWebhookController {
         if (event == null || blank(event.id()) || blank(event.type()) || event.data() == null || blank(event.data().paymentId())) {
             return problem(ProblemType.INVALID_PARAMETERS, "A payment event needs id, type and data.paymentId", "body");
         }
+        if (PaymentEvent.PAYMENT_SUCCEEDED.equals(event.type()) && (blank(event.data().amount()) || blank(event.data().currency()))) {
+            // What was paid is checked against the booking before any seat is confirmed for it.
+            return problem(ProblemType.INVALID_PARAMETERS, "A payment.succeeded event needs data.amount and data.currency",
+                    blank(event.data().amount()) ? "data.amount" : "data.currency");
+        }
         PaymentInbox.Receipt receipt = inbox.accept(event, new String(raw, StandardCharsets.UTF_8));
         LOG.debug("Payment event {} {} for payment {}: {}", event.id(), event.type(), event.data().paymentId(), receipt);
         return HttpResponse.ok(Map.of("eventId", event.id(), "receipt", receipt.name()));

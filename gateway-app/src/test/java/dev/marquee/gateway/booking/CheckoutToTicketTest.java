@@ -224,7 +224,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
         String event = "{\"id\":\"evt_twice_" + UUID.randomUUID() + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
                 + Instant.now() + "\",\"data\":{\"paymentId\":\"" + paymentIdOf(booking.path("paymentUrl").asText())
-                + "\",\"reference\":\"" + booking.path("bookingId").asText() + "\"}}";
+                + "\",\"reference\":\"" + booking.path("bookingId").asText() + "\",\"amount\":\"" + booking.path("amount").asText()
+                + "\",\"currency\":\"" + booking.path("currency").asText() + "\"}}";
         String signature = WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event));
 
         ApiClient.Answer first = webhook(event, signature);
@@ -272,6 +273,67 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         JsonNode offeredHold = api.call("GET", "/api/v1/holds/" + offered.path("holdId").asText(),
                 bearer(offered.path("holdToken").asText()), null).json();
         assertThat(offeredHold.path("seats").get(0).path("id").asText()).isEqualTo(seats.getFirst());
+    }
+
+    @Test
+    void aBookingWithATicketUsedAtTheDoorCannotBeCancelled() throws Exception {
+        Show show = nextShow();
+        JsonNode hold = hold(show, seatsOf(show, 2), "emmy@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        String bookingId = booking.path("bookingId").asText();
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
+        String usedTicket = confirmed.path("tickets").get(0).path("ticketId").asText();
+        assertThat(checkIn(ticketPayload(usedTicket, token), STAFF_KEY).status()).isEqualTo(200);
+
+        ApiClient.Answer cancel = api.call("POST", "/api/v1/bookings/" + bookingId + "/cancel", bearer(token), null);
+
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().path("type").asText()).endsWith("/booking-not-cancellable");
+        assertThat(cancel.json().path("detail").asText()).contains(usedTicket, "used at the door");
+        JsonNode after = read(bookingId, token);
+        assertThat(after.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(after.path("tickets").get(1).path("status").asText()).as("the other ticket still admits").isEqualTo("VALID");
+        assertThat(journey.providerPayment(chain.baseUrl(), paymentIdOf(booking.path("paymentUrl").asText())))
+                .as("nothing refunded").doesNotContain("\"REFUNDED\"");
+    }
+
+    @Test
+    void aPaymentEventOfAnotherAmountIsRefundedInsteadOfConfirmingTheSeats() throws Exception {
+        Show show = nextShow();
+        List<String> seats = seatsOf(show, 1);
+        JsonNode hold = hold(show, seats, "dorothy@example.org");
+        String token = hold.path("token").asText();
+        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        String bookingId = booking.path("bookingId").asText();
+        String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+        chain.admin().webhookSettings(0, 0, true);
+        try {
+            payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+            String event = "{\"id\":\"evt_amount_" + UUID.randomUUID() + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
+                    + Instant.now() + "\",\"data\":{\"paymentId\":\"" + paymentId + "\",\"reference\":\"" + bookingId
+                    + "\",\"amount\":\"0.50\",\"currency\":\"" + booking.path("currency").asText() + "\"}}";
+            String withoutAmount = event.replace(",\"amount\":\"0.50\"", "");
+            ApiClient.Answer missing = webhook(withoutAmount, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(withoutAmount)));
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.json().path("invalidParams").get(0).path("name").asText()).isEqualTo("data.amount");
+
+            assertThat(webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))).status()).isEqualTo(200);
+
+            JsonNode refunded = awaitStatus(bookingId, token, "REFUNDED");
+            assertThat(refunded.path("statusReason").asText()).contains("0.50", "does not match", booking.path("amount").asText());
+            assertThat(refunded.path("tickets")).isEmpty();
+            Eventually.await("the payment refunded at the provider", ASYNC,
+                    () -> journey.providerPayment(chain.baseUrl(), paymentId), p -> p.contains("\"REFUNDED\""));
+        } finally {
+            chain.admin().clearWebhookSettings();
+        }
+        // The provider's own event, with the right amount, comes after and changes nothing.
+        awaitQuiet();
+        assertThat(read(bookingId, token).path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(chain.admin().sell(show.ref(), seats)).as("the seat was never confirmed at the chain")
+                .isNotInstanceOf(BoxOfficeSale.SeatsTaken.class);
     }
 
     @Test
