@@ -6,24 +6,27 @@ import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes due outbox rows with publisher confirms, on a thread of its own, and deletes a row only after
- * the broker confirmed it. While the broker is away the rows wait; a failed round leaves them claimed
- * for a while and tries again.
+ * the broker confirmed it and routed it to a queue (messages are published mandatory, so a queue the
+ * broker lost returns them instead of dropping them). While the broker is away the rows wait.
  */
 final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
+    private static final Duration REFUSED_RETRY = Duration.ofSeconds(5);
+    private static final String OUTBOX_ROW = "x-outbox-row";
 
     private final MessagingSettings settings;
     private final OutboxStore outbox;
@@ -31,6 +34,7 @@ final class OutboxRelay {
     private final Thread thread;
     private volatile boolean stopping;
     private Channel publishing;
+    private volatile PublishRound current;
 
     private OutboxRelay(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker) {
         this.settings = settings;
@@ -61,7 +65,11 @@ final class OutboxRelay {
         }
     }
 
-    /** Publishes one batch of due outbox rows; answers how many the broker confirmed. */
+    /**
+     * Publishes one batch of due outbox rows; answers how many the broker confirmed. Each row is settled
+     * on its own: one the broker refuses, or can route to no queue, waits a while without holding up the
+     * others; one the broker did not answer for is tried again at once.
+     */
     private int publishDue() throws Exception {
         Optional<Connection> connection = broker.current().filter(Connection::isOpen);
         if (connection.isEmpty()) {
@@ -71,24 +79,44 @@ final class OutboxRelay {
         if (due.isEmpty()) {
             return 0;
         }
-        Channel channel = publishingChannel(connection.get());
-        List<Long> sent = new ArrayList<>();
-        for (OutboxStore.Pending row : due) {
-            // A retry or a dead letter goes straight to its one queue through the default exchange.
-            String exchange = row.targetQueue() == null ? settings.exchange() : "";
-            String key = row.targetQueue() == null ? row.routingKey() : row.targetQueue();
-            channel.basicPublish(exchange, key, propertiesOf(row), row.payload().getBytes(StandardCharsets.UTF_8));
-            sent.add(row.id());
+        PublishRound round = new PublishRound();
+        current = round;
+        Set<Long> delivered = Set.of();
+        try {
+            Channel channel = publishingChannel(connection.get());
+            for (OutboxStore.Pending row : due) {
+                // A retry or a dead letter goes straight to its one queue through the default exchange.
+                String exchange = row.targetQueue() == null ? settings.exchange() : "";
+                String key = row.targetQueue() == null ? row.routingKey() : row.targetQueue();
+                round.published(channel.getNextPublishSeqNo(), row.id());
+                channel.basicPublish(exchange, key, true, propertiesOf(row), row.payload().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!round.awaitAnswers(CONFIRM_TIMEOUT_MILLIS, channel::isOpen)) {
+                closePublishing();
+            }
+            delivered = round.delivered();
+            outbox.published(delivered);
+            Set<Long> refused = round.refused();
+            if (!refused.isEmpty()) {
+                LOG.warn("The broker refused {} outbox messages ({} of them routed to no queue); trying them again in {}",
+                        refused.size(), round.returnedRows().size(), REFUSED_RETRY);
+                outbox.postpone(refused, REFUSED_RETRY);
+            }
+        } finally {
+            current = null;
+            Set<Long> unsettled = due.stream().map(OutboxStore.Pending::id)
+                    .filter(id -> !round.delivered().contains(id) && !round.refused().contains(id))
+                    .collect(Collectors.toSet());
+            outbox.release(unsettled);
         }
-        channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
-        outbox.published(sent);
-        return sent.size();
+        return delivered.size();
     }
 
     private static AMQP.BasicProperties propertiesOf(OutboxStore.Pending row) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(Messaging.ATTEMPT, row.attempt());
         headers.put(Messaging.ROUTING_KEY, row.routingKey());
+        headers.put(OUTBOX_ROW, row.id());
         if (row.note() != null) {
             headers.put(Messaging.NOTE, row.note());
         }
@@ -100,8 +128,25 @@ final class OutboxRelay {
         if (publishing == null || !publishing.isOpen()) {
             publishing = connection.createChannel();
             publishing.confirmSelect();
+            publishing.addConfirmListener((sequence, multiple) -> answer(sequence, multiple, true),
+                    (sequence, multiple) -> answer(sequence, multiple, false));
+            publishing.addReturnListener(returned -> {
+                PublishRound round = current;
+                Object row = returned.getProperties().getHeaders() == null ? null
+                        : returned.getProperties().getHeaders().get(OUTBOX_ROW);
+                if (round != null && row instanceof Number n) {
+                    round.returned(n.longValue());
+                }
+            });
         }
         return publishing;
+    }
+
+    private void answer(long sequence, boolean multiple, boolean ack) {
+        PublishRound round = current;
+        if (round != null) {
+            round.answer(sequence, multiple, ack);
+        }
     }
 
     private void closePublishing() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** The outbox table: messages waiting to be published, and the relay's claims on them. */
@@ -110,7 +111,7 @@ public class OutboxStore implements Outbox {
     }
 
     /** Forgets rows the broker has confirmed. */
-    public void published(List<Long> ids) {
+    public void published(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
@@ -121,6 +122,38 @@ public class OutboxStore implements Outbox {
                     delete.addBatch();
                 }
                 delete.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Gives claimed rows back at once, for the next round (the broker did not answer for them). */
+    public void release(Collection<Long> ids) {
+        reschedule(ids, null);
+    }
+
+    /** Gives claimed rows back to be tried again after a while (the broker refused them). */
+    public void postpone(Collection<Long> ids, Duration after) {
+        reschedule(ids, clock.instant().plus(after));
+    }
+
+    private void reschedule(Collection<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(status -> {
+            String sql = at == null ? "UPDATE outbox SET claimed_until = NULL WHERE id = ?"
+                    : "UPDATE outbox SET claimed_until = NULL, available_at = ? WHERE id = ?";
+            try (PreparedStatement update = status.getConnection().prepareStatement(sql)) {
+                for (long id : ids) {
+                    int i = 1;
+                    if (at != null) {
+                        update.setObject(i++, utc(at));
+                    }
+                    update.setLong(i, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
             return null;
         });

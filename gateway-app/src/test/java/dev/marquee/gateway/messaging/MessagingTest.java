@@ -125,6 +125,85 @@ class MessagingTest implements TestPropertyProvider {
         Eventually.await("the outbox drained", ASYNC, () -> store.backlog().due(), n -> n == 0);
     }
 
+    @Test
+    void aMessageForAQueueTheBrokerDoesNotHaveWaitsInTheOutboxUntilTheQueueExists() throws Exception {
+        String queue = broker.get("marquee.messaging.queue-prefix") + "lost-" + UUID.randomUUID();
+        String id = "msg-" + UUID.randomUUID();
+
+        store.appendDirected(new OutboundMessage(id, "probe.lost", "{}"), queue, 1, null, java.time.Instant.now());
+
+        Eventually.await("refused as unroutable at least once", ASYNC, () -> refusedAtLeastOnce(id), refused -> refused);
+        assertThat(outboxRows(id)).as("kept, not confirmed away").isEqualTo(1);
+        try (var connection = rabbit(); var channel = connection.createChannel()) {
+            channel.queueDeclare(queue, false, false, true, Map.of());
+            Eventually.await("delivered once the queue exists", ASYNC, () -> outboxRows(id), n -> n == 0);
+            var message = channel.basicGet(queue, true);
+            assertThat(message).isNotNull();
+            assertThat(message.getProps().getMessageId()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void aMessageTheBrokerRefusesDoesNotHoldUpTheOthers() throws Exception {
+        String full = broker.get("marquee.messaging.queue-prefix") + "full-" + UUID.randomUUID();
+        String refusedId = "msg-" + UUID.randomUUID();
+        String nextId = "msg-" + UUID.randomUUID();
+        try (var connection = rabbit(); var channel = connection.createChannel()) {
+            channel.queueDeclare(full, false, false, true, Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
+            java.time.Instant now = java.time.Instant.now();
+            store.appendDirected(new OutboundMessage(refusedId, "probe.refused", "{}"), full, 1, null, now);
+            store.appendDirected(new OutboundMessage(nextId, "probe.next", "{}"), broker.get("marquee.messaging.queue-prefix")
+                    + "probe-first", 1, null, now);
+
+            Eventually.await("the message behind it published", Duration.ofSeconds(5), () -> outboxRows(nextId), n -> n == 0);
+            Eventually.await("and handled", ASYNC, () -> first.of(nextId).size(), n -> n == 1);
+            assertThat(outboxRows(refusedId)).as("the refused one waits in the outbox").isEqualTo(1);
+            channel.queueDelete(full);
+        } finally {
+            deleteOutboxRows(refusedId);
+        }
+    }
+
+    private boolean refusedAtLeastOnce(String messageId) {
+        return transactions.executeRead(status -> {
+            try (var select = status.getConnection().prepareStatement(
+                    "SELECT COUNT(*) FROM outbox WHERE message_id = ? AND available_at > created_at")) {
+                select.setString(1, messageId);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                }
+            }
+        });
+    }
+
+    private int outboxRows(String messageId) {
+        return transactions.executeRead(status -> {
+            try (var select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM outbox WHERE message_id = ?")) {
+                select.setString(1, messageId);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private void deleteOutboxRows(String messageId) {
+        transactions.executeWrite(status -> {
+            try (var delete = status.getConnection().prepareStatement("DELETE FROM outbox WHERE message_id = ?")) {
+                delete.setString(1, messageId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private static com.rabbitmq.client.Connection rabbit() throws Exception {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setUri(Broker.URI);
+        return factory.newConnection("messaging-test");
+    }
+
     private String publish(String routingKey) {
         return publish("msg-" + UUID.randomUUID(), routingKey);
     }
