@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * Joining, watching and leaving a show's waitlist. {@code GET ...?waitSeconds=N} long-polls: it answers
  * as soon as the entry is no longer waiting, or after N seconds, so a client learns of an offer without
- * polling again and again.
+ * polling again and again; {@code GET .../events} streams the same as server-sent events.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,9 +32,11 @@ public class WaitlistController {
     private static final int MAX_WAIT_SECONDS = 60;
 
     private final WaitlistService waitlist;
+    private final WaitlistEvents events;
 
-    public WaitlistController(WaitlistService waitlist) {
+    public WaitlistController(WaitlistService waitlist, WaitlistEvents events) {
         this.waitlist = waitlist;
+        this.events = events;
     }
 
     @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
@@ -65,6 +67,19 @@ public class WaitlistController {
         }
         return entry.<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, waitlist.position(e), null)))
                 .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
+    }
+
+    /** The entry as server-sent events ({@code text/event-stream}) until it is no longer waiting. */
+    @Get(value = "/waitlist/{entryId}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    public HttpResponse<?> events(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization) {
+        String token = BearerToken.from(authorization).orElse(null);
+        if (token == null) {
+            return unauthorized(entryId);
+        }
+        if (waitlist.find(entryId, token).isEmpty()) {
+            throw new NotFoundException("waitlist entry for this token", entryId);
+        }
+        return HttpResponse.ok(events.of(entryId, token));
     }
 
     @Delete("/waitlist/{entryId}")

@@ -17,7 +17,17 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(environments = "test", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WaitlistTest implements TestPropertyProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private SandboxTheatre chain;
 
     @Inject
@@ -120,6 +131,66 @@ class WaitlistTest implements TestPropertyProvider {
         waitlist.serveAll();
 
         assertThat(read(entry).path("status").asText()).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void anEntryCanBeFollowedAsServerSentEventsUntilItIsOffered() throws Exception {
+        Show show = shows.get(nextShow++);
+        List<String> wheelchair = seats(show, "wheelchair");
+        JsonNode blocker = hold(show, wheelchair, "blocker@example.org");
+        JsonNode ahead = join(show, "ahead@example.org", wheelchair.size() + 1);
+        JsonNode entry = join(show, "streamer@example.org", 1);
+        String path = "/api/v1/waitlist/" + entry.path("entryId").asText() + "/events";
+        assertThat(api.call("GET", path, Map.of(), null).status()).isEqualTo(401);
+        assertThat(api.call("GET", path, Map.of("Authorization", "Bearer not-the-token"), null).status()).isEqualTo(404);
+
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Authorization", "Bearer " + entry.path("token").asText()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        Iterator<String> lines = stream.body().iterator();
+
+        JsonNode waiting = nextEvent(lines);
+        assertThat(waiting.path("status").asText()).isEqualTo("WAITING");
+        assertThat(waiting.path("position").asInt()).isEqualTo(2);
+
+        api.call("DELETE", "/api/v1/waitlist/" + ahead.path("entryId").asText(), bearer(ahead), null);
+        assertThat(nextEvent(lines).path("position").asInt()).as("moved up when the entry ahead left").isEqualTo(1);
+
+        release(blocker.path("holdId").asText(), blocker.path("token").asText());
+        JsonNode offered = nextEvent(lines);
+        assertThat(offered.path("status").asText()).isEqualTo("OFFERED");
+        assertThat(offered.path("holdId").asText()).isNotBlank();
+        assertThat(offered.path("holdToken").asText()).isNotBlank();
+        assertThat(within(Duration.ofSeconds(10), lines::hasNext)).as("the stream ends with the offer").isFalse();
+    }
+
+    /** Reads one server-sent event's data, waiting at most 15 s for it. */
+    private static JsonNode nextEvent(Iterator<String> lines) throws Exception {
+        String data = within(Duration.ofSeconds(15), () -> {
+            StringBuilder payload = new StringBuilder();
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.isEmpty() && !payload.isEmpty()) {
+                    return payload.toString();
+                }
+                if (line.startsWith("data:")) {
+                    payload.append(line.substring(5).strip());
+                }
+            }
+            throw new AssertionError("the stream ended before the next event");
+        });
+        return JSON.readTree(data);
+    }
+
+    private static <T> T within(Duration limit, Callable<T> read) throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(read).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     @Test
