@@ -1,5 +1,8 @@
 package dev.marquee.gateway.messaging;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.util.HashMap;
@@ -24,6 +27,14 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     static EmbeddedBroker start(int port) {
+        // Broker-J logs a port it cannot bind and starts all the same; the gateway would then talk to
+        // whatever holds the port (another gateway's broker). Refuse to start instead.
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("The embedded AMQP broker cannot listen on 127.0.0.1:" + port
+                    + ", it is in use (set marquee.messaging.embedded-port, or marquee.messaging.broker=external)", e);
+        }
         EmbeddedBroker broker = new EmbeddedBroker(port);
         URL config = EmbeddedBroker.class.getResource("/messaging/embedded-broker.json");
         Map<String, Object> attributes = new HashMap<>();

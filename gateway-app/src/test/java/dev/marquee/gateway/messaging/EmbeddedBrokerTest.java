@@ -57,6 +57,14 @@ class EmbeddedBrokerTest implements TestPropertyProvider {
         assertThat(messaging.status()).containsEntry("connected", true);
     }
 
+    @Test
+    void aPortInUseStopsTheStartInsteadOfLeavingTheGatewayTalkingToSomeoneElsesBroker() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
