@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.gateway.db.SqlErrors;
 import dev.marquee.spi.Money;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -23,39 +24,80 @@ public class HoldRepository {
         this.transactions = transactions;
     }
 
-    public void insert(Hold hold, String tokenHash) {
-        transactions.executeWrite(status -> {
+    /**
+     * Records a hold unless its email would then hold more than {@code maxSeatsPerEmail} seats of its show.
+     * Holds of one email and show are recorded one at a time (under a lock on their quota row), so two
+     * placed at once cannot both pass the limit.
+     *
+     * @return whether the hold was recorded
+     */
+    public boolean insertWithin(Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now) {
+        ensureQuotaRow(hold.email(), hold.showId());
+        return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
-                    + "token_hash, created_at, expires_at, chain_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, hold.id());
-                insert.setString(2, hold.showId());
-                insert.setString(3, hold.chainId());
-                insert.setString(4, hold.email());
-                insert.setString(5, hold.status().name());
-                insert.setString(6, hold.lockRef());
-                insert.setString(7, tokenHash);
-                insert.setObject(8, utc(hold.createdAt()));
-                insert.setObject(9, utc(hold.expiresAt()));
-                insert.setObject(10, utc(hold.chainExpiresAt()));
-                insert.executeUpdate();
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
+                lock.setString(1, hold.email());
+                lock.setString(2, hold.showId());
+                lock.executeQuery().close();
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
-                    + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (HeldSeat seat : hold.seats()) {
-                    insert.setString(1, hold.id());
-                    insert.setString(2, seat.seatId());
-                    insert.setString(3, seat.row());
-                    insert.setInt(4, seat.number());
-                    insert.setString(5, seat.category());
-                    insert.setBigDecimal(6, seat.price().amount());
-                    insert.setString(7, seat.price().currency());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            if (seatsHeldBy(c, hold.email(), hold.showId(), now) + hold.seats().size() > maxSeatsPerEmail) {
+                return false;
             }
-            return null;
+            insert(c, hold, tokenHash);
+            return true;
         });
+    }
+
+    private void ensureQuotaRow(String email, String showId) {
+        try {
+            transactions.executeWrite(status -> {
+                try (PreparedStatement insert = status.getConnection().prepareStatement("INSERT INTO hold_quotas (email, show_id) "
+                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM hold_quotas WHERE email = ? AND show_id = ?)")) {
+                    insert.setString(1, email);
+                    insert.setString(2, showId);
+                    insert.setString(3, email);
+                    insert.setString(4, showId);
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Written at the same moment by another hold of this email: the row is there, which is all we need.
+        }
+    }
+
+    private static void insert(Connection c, Hold hold, String tokenHash) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
+                + "token_hash, created_at, expires_at, chain_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, hold.id());
+            insert.setString(2, hold.showId());
+            insert.setString(3, hold.chainId());
+            insert.setString(4, hold.email());
+            insert.setString(5, hold.status().name());
+            insert.setString(6, hold.lockRef());
+            insert.setString(7, tokenHash);
+            insert.setObject(8, utc(hold.createdAt()));
+            insert.setObject(9, utc(hold.expiresAt()));
+            insert.setObject(10, utc(hold.chainExpiresAt()));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
+                + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (HeldSeat seat : hold.seats()) {
+                insert.setString(1, hold.id());
+                insert.setString(2, seat.seatId());
+                insert.setString(3, seat.row());
+                insert.setInt(4, seat.number());
+                insert.setString(5, seat.category());
+                insert.setBigDecimal(6, seat.price().amount());
+                insert.setString(7, seat.price().currency());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** A hold with its token hash, if it exists. */
@@ -81,18 +123,20 @@ public class HoldRepository {
 
     /** Seats an email holds for a show in holds still active at {@code now}. */
     public int seatsHeldBy(String email, String showId, Instant now) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM hold_seats s "
-                    + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
-                select.setString(1, showId);
-                select.setString(2, email);
-                select.setObject(3, utc(now));
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
+        return transactions.executeRead(status -> seatsHeldBy(status.getConnection(), email, showId, now));
+    }
+
+    private static int seatsHeldBy(Connection c, String email, String showId, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM hold_seats s "
+                + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
+            select.setString(1, showId);
+            select.setString(2, email);
+            select.setObject(3, utc(now));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
-        });
+        }
     }
 
     /**

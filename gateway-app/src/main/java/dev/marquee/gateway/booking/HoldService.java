@@ -97,12 +97,16 @@ public class HoldService {
             seats.add(new HeldSeat(seatId, seat.row(), seat.number(), seat.category(), price.get()));
         }
         String email = request.email().trim().toLowerCase(Locale.ROOT);
-        int alreadyHeld = holds.seatsHeldBy(email, show.id(), now);
-        if (alreadyHeld + seats.size() > settings.maxSeatsPerEmail()) {
-            return new HoldOutcome.LimitReached("email", "holds " + alreadyHeld + " seats of this show already; at most "
-                    + settings.maxSeatsPerEmail() + " seats per email and show");
+        // Checked here to spare the chain a lock bound to fail, and again when the hold is recorded.
+        if (holds.seatsHeldBy(email, show.id(), now) + seats.size() > settings.maxSeatsPerEmail()) {
+            return emailLimitReached(email, show.id(), now);
         }
         return lockAtChain(holdId, show, seats, email, now);
+    }
+
+    private HoldOutcome emailLimitReached(String email, String showId, Instant now) {
+        return new HoldOutcome.LimitReached("email", "holds " + holds.seatsHeldBy(email, showId, now)
+                + " seats of this show already; at most " + settings.maxSeatsPerEmail() + " seats per email and show");
     }
 
     private HoldOutcome lockAtChain(String holdId, Show show, List<HeldSeat> seats, String email, Instant now) {
@@ -133,12 +137,19 @@ public class HoldService {
         Hold hold = new Hold(holdId, show.id(), chain.id(), email, seats, HoldStatus.HELD, locked.lockRef(), now, expiresAt,
                 locked.expiresAt());
         String token = HoldTokens.newToken();
+        boolean recorded;
         try {
-            holds.insert(hold, HoldTokens.hash(token));
+            recorded = holds.insertWithin(hold, HoldTokens.hash(token), settings.maxSeatsPerEmail(), now);
         } catch (RuntimeException e) {
             // Nothing may stay locked at the chain for a hold the gateway does not know.
             releaseQuietly(chain, locked.lockRef());
             throw e;
+        }
+        if (!recorded) {
+            // Another hold of this email, placed at the same moment, took the rest of its limit.
+            releaseQuietly(chain, locked.lockRef());
+            seatMaps.forget(show.id());
+            return emailLimitReached(email, show.id(), now);
         }
         seatMaps.forget(show.id());
         LOG.debug("Hold {} placed on {} seats of show {} until {}", holdId, seats.size(), show.id(), expiresAt);

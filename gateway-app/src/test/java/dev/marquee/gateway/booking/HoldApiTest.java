@@ -233,6 +233,29 @@ class HoldApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void holdsOfOneEmailPlacedAtOnceStayWithinItsLimit() throws Exception {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 16);
+        List<Callable<ApiClient.Answer>> pairs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            List<String> pair = seats.subList(2 * i, 2 * i + 2);
+            pairs.add(() -> hold(key(), show.id(), pair, "iv@example.org"));
+        }
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (Future<ApiClient.Answer> f : pool.invokeAll(pairs)) {
+                answers.add(f.get());
+            }
+        }
+
+        assertThat(answers).extracting(ApiClient.Answer::status).as("ten seats: five pairs").containsOnly(201, 422)
+                .filteredOn(status -> status == 201).hasSize(5);
+        answers.stream().filter(a -> a.status() == 422).forEach(a -> assertThat(a.invalidParamNames()).containsExactly("email"));
+        assertThat(statusesOf(show, seats)).as("the refused pairs are not left locked at the chain")
+                .filteredOn("HELD"::equals).hasSize(10);
+    }
+
+    @Test
     void aHoldIsReadAndReleasedOnlyWithItsToken() {
         Show show = freshShow();
         List<String> seats = seatsOf(show, 2);

@@ -183,7 +183,7 @@ class SeatMapApiTest {
         Hold hold = new Hold("hld_seatmap_overlay", "aurora:103", "aurora", "ov@example.org",
                 List.of(new HeldSeat("A1", "A", 1, "standard", Money.of("9.50", "GBP"))), HoldStatus.HELD, "lock-1",
                 Cinemas.NOW, Cinemas.NOW.plusSeconds(300), Cinemas.NOW.plusSeconds(330));
-        holds.insert(hold, "no-token");
+        assertThat(holds.insertWithin(hold, "no-token", 10, Cinemas.NOW)).isTrue();
         try {
             Map<String, JsonNode> seats = seatsById(api.get("/api/v1/shows/aurora:103/seats").json());
 
