@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The broker's answers to one batch of outbox rows published with confirms. A row is delivered when the
@@ -38,7 +39,7 @@ final class PublishRound {
     }
 
     /** Waits until every row is answered, the time is up, or the channel went away. */
-    synchronized boolean awaitAnswers(long timeoutMillis, java.util.function.BooleanSupplier channelOpen) throws InterruptedException {
+    synchronized boolean awaitAnswers(long timeoutMillis, BooleanSupplier channelOpen) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!rowBySequence.isEmpty() && channelOpen.getAsBoolean()) {
             long left = deadline - System.currentTimeMillis();

@@ -1,6 +1,7 @@
 package dev.marquee.gateway.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marquee.gateway.testing.Eventually;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -8,6 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
@@ -59,8 +61,8 @@ class EmbeddedBrokerTest implements TestPropertyProvider {
 
     @Test
     void aPortInUseStopsTheStartInsteadOfLeavingTheGatewayTalkingToSomeoneElsesBroker() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort()))
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort()))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
         }
     }

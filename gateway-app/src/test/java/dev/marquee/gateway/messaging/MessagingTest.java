@@ -2,6 +2,7 @@ package dev.marquee.gateway.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.gateway.testing.Broker;
 import dev.marquee.gateway.testing.Eventually;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,6 +11,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +116,7 @@ class MessagingTest implements TestPropertyProvider {
 
     @Test
     void everyMessageIsHandledWhileTheBrokerDropsItsConnections() throws Exception {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ids.add(publish("probe.bulk"));
             if (i == 15) {
@@ -130,7 +133,7 @@ class MessagingTest implements TestPropertyProvider {
         String queue = broker.get("marquee.messaging.queue-prefix") + "lost-" + UUID.randomUUID();
         String id = "msg-" + UUID.randomUUID();
 
-        store.appendDirected(new OutboundMessage(id, "probe.lost", "{}"), queue, 1, null, java.time.Instant.now());
+        store.appendDirected(new OutboundMessage(id, "probe.lost", "{}"), queue, 1, null, Instant.now());
 
         Eventually.await("refused as unroutable at least once", ASYNC, () -> refusedAtLeastOnce(id), refused -> refused);
         assertThat(outboxRows(id)).as("kept, not confirmed away").isEqualTo(1);
@@ -150,7 +153,7 @@ class MessagingTest implements TestPropertyProvider {
         String nextId = "msg-" + UUID.randomUUID();
         try (var connection = rabbit(); var channel = connection.createChannel()) {
             channel.queueDeclare(full, false, false, true, Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             store.appendDirected(new OutboundMessage(refusedId, "probe.refused", "{}"), full, 1, null, now);
             store.appendDirected(new OutboundMessage(nextId, "probe.next", "{}"), broker.get("marquee.messaging.queue-prefix")
                     + "probe-first", 1, null, now);
@@ -199,7 +202,7 @@ class MessagingTest implements TestPropertyProvider {
     }
 
     private static com.rabbitmq.client.Connection rabbit() throws Exception {
-        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(Broker.URI);
         return factory.newConnection("messaging-test");
     }
