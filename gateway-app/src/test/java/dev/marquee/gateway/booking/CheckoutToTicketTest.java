@@ -149,9 +149,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void aDeclinedPaymentLeavesTheBookingOpenAndAPaymentAfterwardsConfirmsIt() throws Exception {
         Show show = nextShow();
-        JsonNode hold = hold(show, seatsOf(show, 1), "grace@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "grace@example.org");
+        String token = booking.path("token").asText();
 
         payOnThePage(booking.path("paymentUrl").asText(), "4000 0000 0000 0002");
         Eventually.await("the decline noted", ASYNC, () -> read(booking.path("bookingId").asText(), token),
@@ -167,9 +166,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         chain.admin().webhookSettings(1.0, 300, false);
         try {
             Show show = nextShow();
-            JsonNode hold = hold(show, seatsOf(show, 1), "hedy@example.org");
-            String token = hold.path("token").asText();
-            JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+            JsonNode booking = checkedOut(show, seatsOf(show, 1), "hedy@example.org");
+            String token = booking.path("token").asText();
 
             payOnThePage(booking.path("paymentUrl").asText(), "4000 0000 0000 0002");
             payOnThePage(booking.path("paymentUrl").asText(), "4242 4242 4242 4242");
@@ -193,9 +191,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void aForgedAlteredOrStaleWebhookIsRefusedAndChangesNothing() throws Exception {
         Show show = nextShow();
-        JsonNode hold = hold(show, seatsOf(show, 1), "joan@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "joan@example.org");
+        String token = booking.path("token").asText();
         String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
         String eventId = "evt_forged_" + UUID.randomUUID();
         String event = "{\"id\":\"" + eventId + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
@@ -219,9 +216,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void theSameEventDeliveredTwiceIsAcknowledgedAndActedOnOnce() throws Exception {
         Show show = nextShow();
-        JsonNode hold = hold(show, seatsOf(show, 1), "rosalind@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "rosalind@example.org");
+        String token = booking.path("token").asText();
         String event = "{\"id\":\"evt_twice_" + UUID.randomUUID() + "\",\"type\":\"payment.succeeded\",\"createdAt\":\""
                 + Instant.now() + "\",\"data\":{\"paymentId\":\"" + paymentIdOf(booking.path("paymentUrl").asText())
                 + "\",\"reference\":\"" + booking.path("bookingId").asText() + "\",\"amount\":\"" + booking.path("amount").asText()
@@ -244,9 +240,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     void cancellingRefundsVoidsTheTicketsEmailsAndOffersTheSeatsToTheWaitlist() throws Exception {
         Show show = nextShow();
         List<String> seats = seatsOf(show, 1);
-        JsonNode hold = hold(show, seats, "barbara@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seats, "barbara@example.org");
+        String token = booking.path("token").asText();
         String bookingId = booking.path("bookingId").asText();
         payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
         JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
@@ -278,9 +273,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void aBookingWithATicketUsedAtTheDoorCannotBeCancelled() throws Exception {
         Show show = nextShow();
-        JsonNode hold = hold(show, seatsOf(show, 2), "emmy@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seatsOf(show, 2), "emmy@example.org");
+        String token = booking.path("token").asText();
         String bookingId = booking.path("bookingId").asText();
         payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
         JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
@@ -303,9 +297,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     void aPaymentEventOfAnotherAmountIsRefundedInsteadOfConfirmingTheSeats() throws Exception {
         Show show = nextShow();
         List<String> seats = seatsOf(show, 1);
-        JsonNode hold = hold(show, seats, "dorothy@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seats, "dorothy@example.org");
+        String token = booking.path("token").asText();
         String bookingId = booking.path("bookingId").asText();
         String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
         chain.admin().webhookSettings(0, 0, true);
@@ -339,9 +332,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void aBookingCannotBeCancelledBeforeItIsConfirmed() {
         Show show = nextShow();
-        JsonNode hold = hold(show, seatsOf(show, 1), "lise@example.org");
-        String token = hold.path("token").asText();
-        JsonNode booking = checkout(hold.path("holdId").asText(), token).json();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "lise@example.org");
+        String token = booking.path("token").asText();
 
         ApiClient.Answer cancel = api.call("POST", "/api/v1/bookings/" + booking.path("bookingId").asText() + "/cancel",
                 bearer(token), null);
@@ -363,12 +355,6 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         assertThat(released.status()).isEqualTo(409);
         assertThat(released.json().path("type").asText()).endsWith("/hold-not-active");
     }
-
-
-
-
-
-
 
     private int paymentEventsKept(String eventId) {
         return transactions.executeRead(status -> {
@@ -401,9 +387,13 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         return api.call("GET", "/api/v1/tickets/" + ticketId, bearer(token), null).json().path("qrPayload").asText();
     }
 
-
-
-
+    /** Holds the seats and checks out: the booking, waiting for payment, with its token. */
+    private JsonNode checkedOut(Show show, List<String> seats, String email) {
+        JsonNode hold = hold(show, seats, email);
+        ApiClient.Answer checkout = checkout(hold.path("holdId").asText(), hold.path("token").asText());
+        assertThat(checkout.status()).isEqualTo(201);
+        return checkout.json();
+    }
 
     private JsonNode hold(Show show, List<String> seats, String email) {
         return journey.hold(show.id(), seats, email);
@@ -442,11 +432,7 @@ class CheckoutToTicketTest implements TestPropertyProvider {
                 .filter(s -> !seats.contains(s)).toList();
     }
 
-
-
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
-
-
 }
