@@ -66,15 +66,15 @@ public class Reservations {
                 ShowRecords.LockedShow show = found.get();
                 Optional<ShowRecords.LockRow> same = ShowRecords.liveLockWithReference(c, showId, reference, now);
                 if (same.isPresent()) {
-                    return new Outcomes.Locked(lockView(c, same.get()), false);
+                    return unchanged(c, new Outcomes.Locked(lockView(c, same.get()), false));
                 }
                 Optional<Outcomes.Refused> refused = checkBookable(c, show, seatIds, now);
                 if (refused.isPresent()) {
-                    return refused.get();
+                    return unchanged(c, refused.get());
                 }
                 List<String> taken = takenSeats(c, show, seatIds, now);
                 if (!taken.isEmpty()) {
-                    return new Outcomes.SeatsTaken(taken);
+                    return unchanged(c, new Outcomes.SeatsTaken(taken));
                 }
                 String lockId = newId("lk");
                 Instant expiresAt = now.plus(lifetime);
@@ -283,6 +283,18 @@ public class Reservations {
             });
         }
         return swept;
+    }
+
+    /**
+     * Ends a lock attempt that claims nothing (a conflict, a refusal, a repeated request) with a rollback
+     * rather than a commit. Its row lock on the show gave the transaction an id, so a commit would wait
+     * for a commit record to be flushed while the next request for the show waits for the row; most
+     * attempts on a hot show end this way. Anything undone is redone by the next attempt or the sweeper
+     * (freeing dead claims).
+     */
+    private static <T> T unchanged(Connection c, T outcome) throws SQLException {
+        c.rollback();
+        return outcome;
     }
 
     private static Optional<Outcomes.Refused> checkBookable(Connection c, ShowRecords.LockedShow show,

@@ -118,14 +118,33 @@ final class ShowRecords {
         return seatIds.stream().filter(id -> !known.contains(id)).toList();
     }
 
-    /** Drops the claims of the show's expired locks (the locks themselves go with the sweeper). */
+    /**
+     * Drops the claims of the show's expired locks (the locks themselves go with the sweeper).
+     *
+     * <p>Two steps rather than one {@code DELETE … WHERE lock_id IN (SELECT …)}: with the tables' statistics
+     * stale (they are, after a reset or in a busy run) PostgreSQL joined every claim of the show against
+     * every lock of the show, about 12 ms on a hot show with 300 claims, all of it while the show row is
+     * locked. The expired locks are usually none, found through {@code locks_show_expiry}, and then there
+     * is nothing to delete.
+     */
     static int dropExpiredClaims(Connection c, String showId, Instant now) throws SQLException {
+        List<String> expired = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM seat_claims WHERE show_id = ? AND booking_id IS NULL AND lock_id IN"
-                        + " (SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?)")) {
+                "SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?")) {
             ps.setString(1, showId);
-            ps.setString(2, showId);
-            ps.setObject(3, utc(now));
+            ps.setObject(2, utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    expired.add(rs.getString(1));
+                }
+            }
+        }
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM seat_claims WHERE booking_id IS NULL AND lock_id IN ("
+                + placeholders(expired.size()) + ")")) {
+            bind(ps, 1, expired);
             return ps.executeUpdate();
         }
     }
