@@ -121,11 +121,25 @@ final class SeatRecords {
 
     /** Frees the seats of the show's expired locks; the locks themselves are left to the chain's sweeper. */
     static void dropExpiredClaims(Connection c, String showId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM seat_claims WHERE show_id = ? AND booking_id IS NULL AND lock_id IN"
-                + " (SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?)")) {
+        // Two steps, not one DELETE ... WHERE lock_id IN (SELECT ...): with stale statistics PostgreSQL
+        // joined every claim of the show against every lock of the show while the show row was locked.
+        // Expired locks are usually none, and then nothing is deleted.
+        List<String> expired = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?")) {
             ps.setString(1, showId);
-            ps.setString(2, showId);
-            ps.setObject(3, utc(now));
+            ps.setObject(2, utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    expired.add(rs.getString(1));
+                }
+            }
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM seat_claims WHERE booking_id IS NULL AND lock_id IN ("
+                + placeholders(expired.size()) + ")")) {
+            bind(ps, 1, expired);
             ps.executeUpdate();
         }
     }
