@@ -156,12 +156,22 @@ public class HoldBench {
                 s.setString(1, show);
                 s.executeQuery().close();
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM seat_claims WHERE show_id = ? AND booking_id IS NULL AND lock_id IN "
-                    + "(SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?)")) {
+            // Expired locks first (usually none), then their claims by lock id: as the sandbox does it.
+            List<String> expired = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM locks WHERE show_id = ? AND state = 'ACTIVE' AND expires_at <= ?")) {
                 s.setString(1, show);
-                s.setString(2, show);
-                s.setTimestamp(3, now);
-                s.executeUpdate();
+                s.setTimestamp(2, now);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        expired.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!expired.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM seat_claims WHERE booking_id IS NULL AND lock_id = ANY (?)")) {
+                    s.setArray(1, c.createArrayOf("varchar", expired.toArray()));
+                    s.executeUpdate();
+                }
             }
             try (PreparedStatement s = c.prepareStatement("SELECT seat_id FROM seat_claims WHERE show_id = ? AND seat_id = ANY (?)")) {
                 s.setString(1, show);
