@@ -19,7 +19,8 @@ import reactor.core.scheduler.Schedulers;
 @Singleton
 public class WaitlistEvents {
     static final String EVENT = "entry";
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Each open stream reads its entry this often: offers are rare, so a second is soon enough. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     /** Sent again while nothing changes, so proxies and the server's idle timeout keep the stream open. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     /** A client's event source reconnects after this; a stream is never held for ever. */
