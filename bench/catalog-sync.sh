@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
+. bench/common.sh
 
 SANDBOX_PORT=${SANDBOX_PORT:-9201}
 GATEWAY_PORT=${GATEWAY_PORT:-8201}
@@ -21,19 +22,6 @@ fi
 SANDBOX_JAR=$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)
 GATEWAY_JAR=$(ls gateway-app/target/gateway-app-*-all.jar)
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-createdb_if_missing() {
-  psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
-    || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
-}
-
-wait_for() { # url seconds log
-  for _ in $(seq 1 $(( $2 * 2 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "no answer from $1; see $3" >&2; tail -20 "$3" >&2; exit 1
-}
 
 echo "Starting a large sandbox chain (generating its catalogue)..."
 createdb_if_missing marquee_bench_sandbox
@@ -123,18 +111,4 @@ TXT
 echo
 echo "$summary"
 
-doc=docs/benchmarks.md
-[ -f "$doc" ] || printf '# Benchmarks\n\nFigures measured on this project'"'"'s development machine. Each section names the script that produced it.\n' > "$doc"
-python3 - "$doc" "$summary" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- catalog-sync:begin -->", "<!-- catalog-sync:end -->"
-block = begin + "\n" + section + "\n" + end
-if begin in text:
-    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
-echo "Written to $doc"
+write_section catalog-sync "$summary"

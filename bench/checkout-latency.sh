@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
+. bench/common.sh
 
 SANDBOX_PORT=${SANDBOX_PORT:-9201}
 GATEWAY_PORT=${GATEWAY_PORT:-8091}
@@ -49,21 +50,8 @@ drop_queues() {
     rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
   done
 }
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  drop_queues
-}
-trap cleanup EXIT
+on_exit=drop_queues
 drop_queues
-fresh_db() {
-  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $1" && psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
-}
-wait_for() { # url seconds log
-  for _ in $(seq 1 $(( $2 * 2 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "no answer from $1; see $3" >&2; tail -20 "$3" >&2; exit 1
-}
 
 fresh_db marquee_bench_checkout_chain
 fresh_db marquee_bench_checkout_gateway
@@ -139,17 +127,4 @@ TXT
 )
 echo
 echo "$summary"
-doc=docs/benchmarks.md
-python3 - "$doc" "$summary" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- checkout-latency:begin -->", "<!-- checkout-latency:end -->"
-block = begin + "\n" + section + "\n" + end
-if begin in text:
-    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
-echo "Written to $doc"
+write_section checkout-latency "$summary"

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
+. bench/common.sh
 
 SANDBOX_PORT=${SANDBOX_PORT:-9211}
 GATEWAY_PORT=${GATEWAY_PORT:-8211}
@@ -17,16 +18,6 @@ fi
 cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
 cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-fresh_db() {
-  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $1" && psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $1"
-}
-wait_for() { # url seconds log
-  for _ in $(seq 1 $(( $2 * 2 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "no answer from $1; see $3" >&2; tail -20 "$3" >&2; exit 1
-}
 
 fresh_db marquee_bench_holds_chain
 fresh_db marquee_bench_holds_gateway
@@ -79,17 +70,4 @@ TXT
 )
 echo
 echo "$summary"
-doc=docs/benchmarks.md
-python3 - "$doc" "$summary" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- hold-contention:begin -->", "<!-- hold-contention:end -->"
-block = begin + "\n" + section + "\n" + end
-if begin in text:
-    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
-echo "Written to $doc"
+write_section hold-contention "$summary"
