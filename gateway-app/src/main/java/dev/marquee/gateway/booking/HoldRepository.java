@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.db.SqlErrors;
 import dev.marquee.spi.Money;
 import io.micronaut.transaction.TransactionOperations;
@@ -19,9 +20,11 @@ import java.util.Optional;
 @Singleton
 public class HoldRepository {
     private final TransactionOperations<Connection> transactions;
+    private final SingleStatements statements;
 
-    public HoldRepository(TransactionOperations<Connection> transactions) {
+    public HoldRepository(TransactionOperations<Connection> transactions, SingleStatements statements) {
         this.transactions = transactions;
+        this.statements = statements;
     }
 
     /**
@@ -49,10 +52,11 @@ public class HoldRepository {
         });
     }
 
+    /** One conditional insert, so auto-commit (see {@link SingleStatements}). */
     private void ensureQuotaRow(String email, String showId) {
         try {
-            transactions.executeWrite(status -> {
-                try (PreparedStatement insert = status.getConnection().prepareStatement("INSERT INTO hold_quotas (email, show_id) "
+            statements.write(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_quotas (email, show_id) "
                         + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM hold_quotas WHERE email = ? AND show_id = ?)")) {
                     insert.setString(1, email);
                     insert.setString(2, showId);
@@ -121,9 +125,9 @@ public class HoldRepository {
         });
     }
 
-    /** Seats an email holds for a show in holds still active at {@code now}. */
+    /** Seats an email holds for a show in holds still active at {@code now}; one query, so auto-commit (see {@link SingleStatements}). */
     public int seatsHeldBy(String email, String showId, Instant now) {
-        return transactions.executeRead(status -> seatsHeldBy(status.getConnection(), email, showId, now));
+        return statements.read(c -> seatsHeldBy(c, email, showId, now));
     }
 
     private static int seatsHeldBy(Connection c, String email, String showId, Instant now) throws SQLException {

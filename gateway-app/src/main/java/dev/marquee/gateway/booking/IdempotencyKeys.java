@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.db.SqlErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -26,11 +27,14 @@ public class IdempotencyKeys {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final TransactionOperations<Connection> transactions;
+    private final SingleStatements statements;
     private final HoldSettings settings;
     private final Clock clock;
 
-    public IdempotencyKeys(TransactionOperations<Connection> transactions, HoldSettings settings, Clock clock) {
+    public IdempotencyKeys(TransactionOperations<Connection> transactions, SingleStatements statements, HoldSettings settings,
+            Clock clock) {
         this.transactions = transactions;
+        this.statements = statements;
         this.settings = settings;
         this.clock = clock;
     }
@@ -92,10 +96,10 @@ public class IdempotencyKeys {
         });
     }
 
-    /** Keeps the answer for repeats. */
+    /** Keeps the answer for repeats. One statement, so auto-commit (see {@link SingleStatements}). */
     public void complete(String key, int status, String body) {
-        transactions.executeWrite(tx -> {
-            try (PreparedStatement update = tx.getConnection().prepareStatement(
+        statements.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
                     "UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ? WHERE idem_key = ?")) {
                 update.setInt(1, status);
                 update.setString(2, body);
@@ -108,8 +112,8 @@ public class IdempotencyKeys {
 
     /** Forgets a key whose request failed on our side, so that the client can retry it. */
     public void forget(String key) {
-        transactions.executeWrite(tx -> {
-            delete(tx.getConnection(), key);
+        statements.write(c -> {
+            delete(c, key);
             return null;
         });
     }
@@ -124,11 +128,12 @@ public class IdempotencyKeys {
         });
     }
 
+    /** The first claim of a key: one insert, so auto-commit (see {@link SingleStatements}). */
     private boolean tryInsert(String key, String requestHash, String resourceId, Instant now) {
         try {
-            return transactions.executeWrite(tx -> insert(tx.getConnection(), key, requestHash, resourceId, now));
-        } catch (Exception e) {
-            // Exception, not RuntimeException: the transaction callback may rethrow the SQLException as is.
+            return statements.write(c -> insert(c, key, requestHash, resourceId, now));
+        } catch (RuntimeException e) {
+            // The unique key refusing a second row is how a repeat or a concurrent request shows itself.
             if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
