@@ -1,6 +1,7 @@
 package dev.marquee.gateway.db;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,9 +17,11 @@ import java.sql.SQLException;
 @Singleton
 public class SingleStatements {
     private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
 
-    public SingleStatements(ConnectionOperations<Connection> connections) {
+    public SingleStatements(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
         this.connections = connections;
+        this.transactions = transactions;
     }
 
     /** Work on a connection. */
@@ -29,7 +32,26 @@ public class SingleStatements {
 
     /** Runs one writing statement. A failure keeps its {@link SQLException} as the cause (see {@link SqlErrors}). */
     public <R> R write(Work<R> work) {
-        return connections.executeWrite(status -> run(work, status.getConnection()));
+        boolean inTransaction = transactions.findTransactionStatus().isPresent();
+        return connections.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            R result = run(work, connection);
+            if (!inTransaction) {
+                // A pool configured without auto-commit would otherwise roll the write back on return.
+                commitUnlessAutoCommit(connection);
+            }
+            return result;
+        });
+    }
+
+    private static void commitUnlessAutoCommit(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(e);
+        }
     }
 
     /** Runs one reading statement. */
