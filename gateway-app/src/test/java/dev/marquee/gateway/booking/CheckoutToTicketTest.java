@@ -23,6 +23,7 @@ import java.sql.Connection;
 import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.Eventually;
+import dev.marquee.gateway.testing.RowCount;
 import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.testing.QrImages;
 import dev.marquee.gateway.web.ApiClient;
@@ -357,15 +358,7 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     }
 
     private int paymentEventsKept(String eventId) {
-        return transactions.executeRead(status -> {
-            try (var select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM payment_events WHERE event_id = ?")) {
-                select.setString(1, eventId);
-                try (var rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return RowCount.of(transactions, "SELECT COUNT(*) FROM payment_events WHERE event_id = ?", eventId);
     }
 
     /** Waits until no message is left in the outbox or the queues: nothing more can happen to any booking. */

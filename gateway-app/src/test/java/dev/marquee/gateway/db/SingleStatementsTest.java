@@ -2,13 +2,13 @@ package dev.marquee.gateway.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.gateway.testing.RowCount;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
@@ -61,14 +61,6 @@ class SingleStatementsTest implements TestPropertyProvider {
     }
 
     private int quotaRows(String email) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM hold_quotas WHERE email = ?")) {
-                select.setString(1, email);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return RowCount.of(transactions, "SELECT COUNT(*) FROM hold_quotas WHERE email = ?", email);
     }
 }

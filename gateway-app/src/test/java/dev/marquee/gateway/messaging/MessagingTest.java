@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.gateway.testing.Broker;
 import dev.marquee.gateway.testing.Eventually;
+import dev.marquee.gateway.testing.RowCount;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -168,28 +169,11 @@ class MessagingTest implements TestPropertyProvider {
     }
 
     private boolean refusedAtLeastOnce(String messageId) {
-        return transactions.executeRead(status -> {
-            try (var select = status.getConnection().prepareStatement(
-                    "SELECT COUNT(*) FROM outbox WHERE message_id = ? AND available_at > created_at")) {
-                select.setString(1, messageId);
-                try (var rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1) > 0;
-                }
-            }
-        });
+        return RowCount.of(transactions, "SELECT COUNT(*) FROM outbox WHERE message_id = ? AND available_at > created_at", messageId) > 0;
     }
 
     private int outboxRows(String messageId) {
-        return transactions.executeRead(status -> {
-            try (var select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM outbox WHERE message_id = ?")) {
-                select.setString(1, messageId);
-                try (var rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return RowCount.of(transactions, "SELECT COUNT(*) FROM outbox WHERE message_id = ?", messageId);
     }
 
     private void deleteOutboxRows(String messageId) {
