@@ -1,0 +1,92 @@
+package dev.marquee.booking.testing;
+
+import dev.marquee.booking.payments.PaymentProvider;
+import dev.marquee.booking.payments.PaymentProviderException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A payment provider in memory: opens one payment per reference however often asked, refunds a payment at
+ * most once, and can be made to fail the next calls, transiently (down) or permanently (refusing).
+ */
+public final class FakePaymentProvider implements PaymentProvider {
+
+    /** A refund made. */
+    public record Refund(String paymentId, String refundId, String reason) {
+    }
+
+    private final Map<String, OpenPayment> paymentsByReference = new LinkedHashMap<>();
+    private final Map<String, PaymentOrder> ordersByPayment = new LinkedHashMap<>();
+    private final Map<String, Refund> refunds = new LinkedHashMap<>();
+    private int failuresLeft;
+    private boolean failTransiently;
+    private int openCalls;
+    private int refundCalls;
+    private int ids;
+
+    /** The next {@code calls} calls fail as if the provider were down: trying again later may succeed. */
+    public synchronized void downFor(int calls) {
+        failuresLeft = calls;
+        failTransiently = true;
+    }
+
+    /** The next {@code calls} calls are refused: trying again will not help. */
+    public synchronized void refuseNext(int calls) {
+        failuresLeft = calls;
+        failTransiently = false;
+    }
+
+    @Override
+    public synchronized OpenPayment open(PaymentOrder order) {
+        openCalls++;
+        failIfScripted();
+        return paymentsByReference.computeIfAbsent(order.reference(), reference -> {
+            String paymentId = "pay_" + ++ids;
+            ordersByPayment.put(paymentId, order);
+            return new OpenPayment(paymentId, URI.create("https://pay.example/checkout/" + paymentId));
+        });
+    }
+
+    @Override
+    public synchronized String refund(String paymentId, String reason) {
+        refundCalls++;
+        failIfScripted();
+        if (!ordersByPayment.containsKey(paymentId)) {
+            throw new PaymentProviderException("no payment " + paymentId, false, null);
+        }
+        return refunds.computeIfAbsent(paymentId, id -> new Refund(id, "re_" + ++ids, reason)).refundId();
+    }
+
+    /** The payment opened for a reference (a booking id), if any. */
+    public synchronized Optional<OpenPayment> paymentFor(String reference) {
+        return Optional.ofNullable(paymentsByReference.get(reference));
+    }
+
+    public synchronized Optional<PaymentOrder> orderOf(String paymentId) {
+        return Optional.ofNullable(ordersByPayment.get(paymentId));
+    }
+
+    /** Refunds made, one per payment at most. */
+    public synchronized List<Refund> refunds() {
+        return List.copyOf(refunds.values());
+    }
+
+    public synchronized int openCalls() {
+        return openCalls;
+    }
+
+    public synchronized int refundCalls() {
+        return refundCalls;
+    }
+
+    private void failIfScripted() {
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            throw new PaymentProviderException(failTransiently ? "scripted: provider down" : "scripted: provider refuses",
+                    failTransiently, null);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.marquee.booking.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.booking.idempotency.Answer;
+import dev.marquee.booking.idempotency.IdempotencyStore;
+import dev.marquee.booking.idempotency.IdempotencyStore.StoredKey;
+import dev.marquee.booking.support.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link IdempotencyStore} does, as its Javadoc promises. A store passes by extending this class. Each
+ * test uses keys of its own and assumes nothing about other keys in the store.
+ */
+public abstract class IdempotencyStoreContract {
+
+    /** A fixed moment, so that stores can be tested without a clock; timestamps keep whole seconds. */
+    protected final Instant now = Instant.parse("2030-03-01T10:00:00Z");
+
+    /** The store under test; the same instance for every call within one test. */
+    protected abstract IdempotencyStore store();
+
+    /** Transactions that the store joins, within which {@link IdempotencyStore#lock} holds the key. */
+    protected abstract Transactions transactions();
+
+    private StoredKey running(Duration lease, Duration retention) {
+        return new StoredKey(UniqueIds.next("key"), "request-hash", UniqueIds.next("res"), null, now.plus(lease), now.plus(retention));
+    }
+
+    private StoredKey running() {
+        return running(Duration.ofSeconds(30), Duration.ofHours(24));
+    }
+
+    private StoredKey inserted(StoredKey key) {
+        assertThat(store().insertIfAbsent(key)).isTrue();
+        return key;
+    }
+
+    private StoredKey read(String key) {
+        return transactions().atomically(() -> store().lock(key)).orElseThrow();
+    }
+
+    @Test
+    void aNewKeyIsInsertedAndReadBack() {
+        StoredKey key = running();
+
+        assertThat(store().insertIfAbsent(key)).isTrue();
+
+        assertThat(read(key.key())).isEqualTo(key);
+    }
+
+    @Test
+    void anExistingKeyIsNotInsertedAgainAndKeepsItsFirstRequest() {
+        StoredKey first = inserted(running());
+        StoredKey again = new StoredKey(first.key(), "other-hash", UniqueIds.next("res"), null, now, now.plusSeconds(60));
+
+        assertThat(store().insertIfAbsent(again)).isFalse();
+
+        assertThat(read(first.key())).isEqualTo(first);
+    }
+
+    @Test
+    void ofManyConcurrentInsertsOfOneKeyExactlyOneSucceeds() {
+        String key = UniqueIds.next("key");
+
+        List<Boolean> inserted = Race.run(8, () -> store().insertIfAbsent(new StoredKey(key, "request-hash",
+                UniqueIds.next("res"), null, now.plusSeconds(30), now.plus(Duration.ofHours(1)))));
+
+        assertThat(Race.winners(inserted)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownKeyReadsAsNothing() {
+        assertThat(transactions().atomically(() -> store().lock(UniqueIds.next("key")))).isEmpty();
+    }
+
+    @Test
+    void aCompletedKeyKeepsItsAnswer() {
+        StoredKey key = inserted(running());
+
+        store().complete(key.key(), new Answer(201, "{\"id\":\"hld_1\"}"));
+
+        StoredKey completed = read(key.key());
+        assertThat(completed.completed()).isTrue();
+        assertThat(completed.answer()).isEqualTo(new Answer(201, "{\"id\":\"hld_1\"}"));
+        assertThat(completed.resourceId()).isEqualTo(key.resourceId());
+    }
+
+    @Test
+    void aRenewedLeaseLastsUntilTheNewTime() {
+        StoredKey key = inserted(running());
+
+        store().renewLease(key.key(), now.plusSeconds(95));
+
+        assertThat(read(key.key()).lockedUntil()).isEqualTo(now.plusSeconds(95));
+    }
+
+    @Test
+    void aDeletedKeyIsGoneAndCanBeInsertedAnew() {
+        StoredKey key = inserted(running());
+
+        store().delete(key.key());
+
+        assertThat(transactions().atomically(() -> store().lock(key.key()))).isEmpty();
+        assertThat(store().insertIfAbsent(key)).isTrue();
+    }
+
+    @Test
+    void purgingDropsKeysWhoseRetentionEndedByNow() {
+        StoredKey endedBefore = inserted(running(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        StoredKey endingNow = inserted(running(Duration.ofSeconds(1), Duration.ofSeconds(20)));
+        StoredKey kept = inserted(running(Duration.ofSeconds(1), Duration.ofSeconds(21)));
+
+        int purged = store().purgeExpired(now.plusSeconds(20));
+
+        assertThat(purged).isGreaterThanOrEqualTo(2);
+        assertThat(transactions().atomically(() -> store().lock(endedBefore.key()))).isEmpty();
+        assertThat(transactions().atomically(() -> store().lock(endingNow.key()))).isEmpty();
+        assertThat(read(kept.key())).isEqualTo(kept);
+    }
+
+    @Test
+    void ofManyTransactionsTakingOverALapsedLeaseOnlyOneSucceeds() {
+        StoredKey key = inserted(running(Duration.ofSeconds(30), Duration.ofHours(1)));
+        Instant later = now.plusSeconds(60);
+
+        List<Boolean> tookOver = Race.run(8, () -> transactions().atomically(() -> {
+            if (store().lock(key.key()).orElseThrow().lockedUntil().isAfter(later)) {
+                return false;
+            }
+            store().renewLease(key.key(), later.plusSeconds(30));
+            return true;
+        }));
+
+        assertThat(Race.winners(tookOver)).isEqualTo(1);
+    }
+}

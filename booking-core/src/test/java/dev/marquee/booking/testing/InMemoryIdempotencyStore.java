@@ -1,0 +1,54 @@
+package dev.marquee.booking.testing;
+
+import dev.marquee.booking.idempotency.Answer;
+import dev.marquee.booking.idempotency.IdempotencyStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Idempotency keys in memory. Every method is synchronized, so of concurrent inserts of one key exactly one
+ * wins; {@link #lock} answers the current key, and holding it for a whole transaction is left to
+ * {@link InMemoryTransactions}.
+ */
+public class InMemoryIdempotencyStore implements IdempotencyStore {
+    private final Map<String, StoredKey> keys = new HashMap<>();
+
+    @Override
+    public synchronized boolean insertIfAbsent(StoredKey key) {
+        return keys.putIfAbsent(key.key(), key) == null;
+    }
+
+    @Override
+    public synchronized Optional<StoredKey> lock(String key) {
+        return Optional.ofNullable(keys.get(key));
+    }
+
+    @Override
+    public synchronized void renewLease(String key, Instant lockedUntil) {
+        change(key, k -> new StoredKey(k.key(), k.requestHash(), k.resourceId(), k.answer(), lockedUntil, k.expiresAt()));
+    }
+
+    @Override
+    public synchronized void complete(String key, Answer answer) {
+        change(key, k -> new StoredKey(k.key(), k.requestHash(), k.resourceId(), answer, k.lockedUntil(), k.expiresAt()));
+    }
+
+    @Override
+    public synchronized void delete(String key) {
+        keys.remove(key);
+    }
+
+    @Override
+    public synchronized int purgeExpired(Instant now) {
+        int before = keys.size();
+        keys.values().removeIf(k -> !k.expiresAt().isAfter(now));
+        return before - keys.size();
+    }
+
+    private void change(String key, UnaryOperator<StoredKey> change) {
+        keys.computeIfPresent(key, (k, stored) -> change.apply(stored));
+    }
+}
