@@ -1,0 +1,137 @@
+package dev.marquee.booking.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.marquee.booking.support.Pause;
+import dev.marquee.booking.testing.InMemoryIdempotencyStore;
+import dev.marquee.booking.testing.InMemoryTransactions;
+import dev.marquee.booking.testing.SequentialSecrets;
+import dev.marquee.booking.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class IdempotentRequestsTest {
+    private static final IdempotencyRules RULES = IdempotencyRules.withRetention(Duration.ofHours(24));
+    private static final Answer CREATED = new Answer(201, "{\"id\":\"hld_1\"}");
+
+    private final TestClock clock = new TestClock();
+    private final SequentialSecrets secrets = new SequentialSecrets();
+    private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    private final List<String> ranWith = new ArrayList<>();
+    private Pause pause = clock::advance;
+    private final IdempotentRequests requests = new IdempotentRequests(store, new InMemoryTransactions(), RULES, clock,
+            duration -> pause.pause(duration));
+
+    /** The request runs under the resource id it is given, and says so. */
+    private final Function<String, Answer> work = resourceId -> {
+        ranWith.add(resourceId);
+        return new Answer(201, "{\"id\":\"" + resourceId + "\"}");
+    };
+
+    private Execution execute(String key, String requestHash) {
+        return requests.execute(key, requestHash, () -> secrets.newId("hld"), work);
+    }
+
+    private IdempotentRequests.Claim startWithoutFinishing(String key) {
+        return requests.claim(key, "hash-a", () -> secrets.newId("hld"));
+    }
+
+    @Test
+    void theFirstRequestWithAKeyRuns() {
+        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
+        assertThat(ranWith).containsExactly("hld_1");
+    }
+
+    @Test
+    void aRepeatGetsTheSameAnswerWithoutRunningAgain() {
+        Execution first = execute("key-1", "hash-a");
+
+        assertThat(execute("key-1", "hash-a")).isEqualTo(first);
+        assertThat(ranWith).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefused() {
+        execute("key-1", "hash-a");
+
+        assertThat(execute("key-1", "hash-b")).isEqualTo(new Execution.KeyReused());
+        assertThat(ranWith).hasSize(1);
+    }
+
+    @Test
+    void aRepeatOfARunningRequestWaitsAndThenGivesUp() {
+        startWithoutFinishing("key-1");
+        Instant start = clock.instant();
+
+        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.StillRunning());
+
+        assertThat(ranWith).isEmpty();
+        assertThat(Duration.between(start, clock.instant())).isGreaterThan(RULES.waitForRunning())
+                .isLessThanOrEqualTo(RULES.waitForRunning().plus(RULES.lookAgainEvery()));
+    }
+
+    @Test
+    void aRepeatOfARunningRequestGetsItsAnswerOnceItCompletes() {
+        startWithoutFinishing("key-1");
+        pause = duration -> store.complete("key-1", CREATED);
+
+        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
+        assertThat(ranWith).isEmpty();
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsTakenOverWithTheSameResourceId() {
+        IdempotentRequests.Claim started = startWithoutFinishing("key-1");
+        clock.advance(RULES.lease());
+
+        execute("key-1", "hash-a");
+
+        assertThat(started).isEqualTo(new IdempotentRequests.Claim.Run("hld_1"));
+        assertThat(ranWith).containsExactly("hld_1");
+    }
+
+    @Test
+    void aClaimStillWithinItsLeaseIsNotTakenOver() {
+        startWithoutFinishing("key-1");
+        clock.advance(RULES.lease().minusSeconds(1));
+
+        assertThat(startWithoutFinishing("key-1")).isEqualTo(new IdempotentRequests.Claim.InProgress());
+    }
+
+    @Test
+    void aKeyPastItsRetentionRunsAnew() {
+        execute("key-1", "hash-a");
+        clock.advance(RULES.retention());
+
+        execute("key-1", "hash-b");
+
+        assertThat(ranWith).containsExactly("hld_1", "hld_2");
+    }
+
+    @Test
+    void aFailingRequestForgetsItsKeySoThatARetryRuns() {
+        assertThatThrownBy(() -> requests.execute("key-1", "hash-a", () -> "hld_1", resourceId -> {
+            throw new IllegalStateException("chain down");
+        })).hasMessage("chain down");
+
+        assertThat(execute("key-1", "hash-a")).isInstanceOf(Execution.Answered.class);
+        assertThat(ranWith).hasSize(1);
+    }
+
+    @Test
+    void purgingDropsOnlyKeysPastTheirRetention() {
+        execute("old", "hash-a");
+        clock.advance(Duration.ofHours(1));
+        execute("new", "hash-a");
+        clock.advance(RULES.retention().minus(Duration.ofHours(1)));
+
+        assertThat(requests.purgeExpired()).isEqualTo(1);
+        assertThat(execute("new", "hash-a")).isInstanceOf(Execution.Answered.class);
+        assertThat(ranWith).hasSize(2);
+    }
+}
