@@ -1,5 +1,12 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.booking.bookings.Booking;
+import dev.marquee.booking.bookings.BookingStatus;
+import dev.marquee.booking.bookings.Bookings;
+import dev.marquee.booking.bookings.Cancellation;
+import dev.marquee.booking.bookings.Checkout;
+import dev.marquee.booking.bookings.CheckoutOutcome;
+import dev.marquee.booking.bookings.Ticket;
 import dev.marquee.gateway.web.BearerToken;
 import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemType;
@@ -21,10 +28,10 @@ import java.util.Optional;
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BookingController {
-    private final CheckoutService checkout;
-    private final BookingService bookings;
+    private final Checkout checkout;
+    private final Bookings bookings;
 
-    public BookingController(CheckoutService checkout, BookingService bookings) {
+    public BookingController(Checkout checkout, Bookings bookings) {
         this.checkout = checkout;
         this.bookings = bookings;
     }
@@ -68,9 +75,9 @@ public class BookingController {
             return unauthorized(path, "booking");
         }
         return switch (bookings.cancel(bookingId, token.get())) {
-            case CancelOutcome.Cancelled cancelled -> HttpResponse.ok(view(cancelled.booking(), null));
-            case CancelOutcome.NoBooking none -> notFound(bookingId, path);
-            case CancelOutcome.NotCancellable refused -> problem(Problem.of(ProblemType.BOOKING_NOT_CANCELLABLE, refused.reason()),
+            case Cancellation.Cancelled cancelled -> HttpResponse.ok(view(cancelled.booking(), null));
+            case Cancellation.NoBooking none -> notFound(bookingId, path);
+            case Cancellation.NotCancellable refused -> problem(Problem.of(ProblemType.BOOKING_NOT_CANCELLABLE, refused.reason()),
                     path);
         };
     }

@@ -1,5 +1,8 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.booking.bookings.Booking;
+import dev.marquee.booking.bookings.BookingOutbox;
+import dev.marquee.booking.bookings.Ticket;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.City;
 import dev.marquee.gateway.messaging.OutboundMessage;
@@ -7,6 +10,7 @@ import dev.marquee.gateway.messaging.Outbox;
 import dev.marquee.gateway.notification.BookingNotice;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,51 +18,67 @@ import java.sql.Connection;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
-/** The messages a booking's changes send, written to the outbox in the transaction that makes the change. */
+/**
+ * The messages a booking's changes send, as JSON in the outbox, written in the transaction that makes
+ * the change (the caller's, which this joins).
+ */
 @Singleton
-public class BookingMessages {
+public class BookingMessages implements BookingOutbox {
     public static final String REFUND_REQUESTED = "booking.refund-requested";
 
     private final Outbox outbox;
+    private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final CatalogHolder catalogs;
 
-    public BookingMessages(Outbox outbox, JsonMapper json, CatalogHolder catalogs) {
+    public BookingMessages(Outbox outbox, TransactionOperations<Connection> transactions, JsonMapper json, CatalogHolder catalogs) {
         this.outbox = outbox;
+        this.transactions = transactions;
         this.json = json;
         this.catalogs = catalogs;
     }
 
-    /** The payment of a booking must be refunded; a consumer does it, retrying while the provider fails. */
+    /** The wire form of a refund request. */
     @Serdeable
-    public record RefundRequest(String bookingId, String paymentId, String reason) {
+    public record RefundRequestMessage(String bookingId, String paymentId, String reason) {
     }
 
-    public void refundRequested(Connection c, Booking booking, String reason) {
-        outbox.append(c, new OutboundMessage(booking.id() + ":refund", REFUND_REQUESTED,
-                write(new RefundRequest(booking.id(), booking.paymentId(), reason))));
+    @Override
+    public void refundRequested(Booking booking, String reason) {
+        append(new OutboundMessage(booking.id() + ":refund", REFUND_REQUESTED,
+                write(new RefundRequestMessage(booking.id(), booking.paymentId(), reason))));
     }
 
-    public void confirmed(Connection c, Booking booking, List<Ticket> tickets) {
-        notice(c, booking, BookingNotice.Kind.CONFIRMED, null, tickets);
+    @Override
+    public void confirmed(Booking booking, List<Ticket> tickets) {
+        notice(booking, BookingNotice.Kind.CONFIRMED, null, tickets);
     }
 
-    public void refunded(Connection c, Booking booking, String reason) {
-        notice(c, booking, BookingNotice.Kind.REFUNDED, reason, List.of());
+    @Override
+    public void refunded(Booking booking, String reason) {
+        notice(booking, BookingNotice.Kind.REFUNDED, reason, List.of());
     }
 
-    public void cancelled(Connection c, Booking booking, String reason) {
-        notice(c, booking, BookingNotice.Kind.CANCELLED, reason, List.of());
+    @Override
+    public void cancelled(Booking booking, String reason) {
+        notice(booking, BookingNotice.Kind.CANCELLED, reason, List.of());
     }
 
-    private void notice(Connection c, Booking booking, BookingNotice.Kind kind, String reason, List<Ticket> tickets) {
+    private void notice(Booking booking, BookingNotice.Kind kind, String reason, List<Ticket> tickets) {
         BookingNotice notice = new BookingNotice(booking.id(), booking.email(), kind, booking.show().movieTitle(),
                 booking.show().cinemaName(), booking.show().hallName(), booking.show().startsAt(), timeZoneOf(booking).getId(),
                 booking.amount().amount().toPlainString(), booking.amount().currency(), reason,
                 tickets.stream().map(t -> new BookingNotice.NoticeTicket(t.id(), t.seatId(), t.seatLabel(), t.qrPayload())).toList());
-        outbox.append(c, new OutboundMessage(booking.id() + ":" + kind.name().toLowerCase(java.util.Locale.ROOT),
-                kind.routingKey(), write(notice)));
+        append(new OutboundMessage(booking.id() + ":" + kind.name().toLowerCase(Locale.ROOT), kind.routingKey(), write(notice)));
+    }
+
+    private void append(OutboundMessage message) {
+        transactions.executeWrite(status -> {
+            outbox.append(status.getConnection(), message);
+            return null;
+        });
     }
 
     private ZoneId timeZoneOf(Booking booking) {

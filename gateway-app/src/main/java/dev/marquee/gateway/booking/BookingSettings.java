@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.booking.bookings.BookingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +37,11 @@ public record BookingSettings(
         positive(confirmGiveUpAfter, "confirm-give-up-after");
         positive(relockTtl, "relock-ttl");
         positive(sweepInterval, "sweep-interval");
+    }
+
+    /** The rules the core applies to bookings. */
+    public BookingRules rules() {
+        return new BookingRules(cancelUntil, paymentWindow, confirmGiveUpAfter, relockTtl);
     }
 
     public static BookingSettings defaults() {

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.booking;
 
+import dev.marquee.booking.bookings.Bookings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 public class BookingSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(BookingSweeper.class);
 
-    private final BookingService bookings;
+    private final Bookings bookings;
 
-    public BookingSweeper(BookingService bookings) {
+    public BookingSweeper(Bookings bookings) {
         this.bookings = bookings;
     }
 

@@ -1,6 +1,10 @@
 package dev.marquee.gateway.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.marquee.booking.bookings.Booking;
+import dev.marquee.booking.bookings.BookingStatus;
+import dev.marquee.booking.bookings.Ticket;
+import dev.marquee.gateway.holds.HoldView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -20,7 +24,7 @@ public record BookingView(String bookingId, String holdId, String status, @Nulla
                         b.show().startsAt(), b.show().endsAt()),
                 b.seats().stream().map(s -> new HoldView.SeatView(s.seatId(), s.row(), s.number(), s.category(),
                         s.price().amount().toPlainString())).toList(),
-                tickets.stream().map(t -> new TicketView(t.id(), t.seatId(), t.seatLabel(), t.status(),
+                tickets.stream().map(t -> new TicketView(t.id(), t.seatId(), t.seatLabel(), t.status().name(),
                         "/api/v1/tickets/" + t.id(), "/api/v1/tickets/" + t.id() + "/qr.png")).toList(),
                 b.createdAt(), b.changedAt(), token);
     }

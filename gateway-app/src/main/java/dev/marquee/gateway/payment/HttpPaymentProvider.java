@@ -1,5 +1,7 @@
 package dev.marquee.gateway.payment;
 
+import dev.marquee.booking.payments.PaymentProvider;
+import dev.marquee.booking.payments.PaymentProviderException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;

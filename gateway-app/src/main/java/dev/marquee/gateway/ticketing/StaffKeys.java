@@ -1,6 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
-import dev.marquee.gateway.booking.HoldTokens;
+import dev.marquee.booking.tokens.Tokens;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
@@ -32,13 +32,13 @@ public class StaffKeys {
                 // Never echo the value: it is a secret.
                 throw new ConfigurationException(prefix + "staff-key must be set, at least " + MIN_KEY_LENGTH + " characters");
             }
-            String hash = HoldTokens.hash(venue.staffKey().strip());
+            String hash = Tokens.hash(venue.staffKey().strip());
             String other = namesByKey.putIfAbsent(hash, venue.name());
             if (other != null) {
                 throw new ConfigurationException(prefix + "staff-key is the same as marquee.checkin.venues." + other
                         + ".staff-key; give every venue its own");
             }
-            checked.add(new Venue(venue.cinemaId().strip(), HoldTokens.sha256(venue.staffKey().strip())));
+            checked.add(new Venue(venue.cinemaId().strip(), Tokens.sha256(venue.staffKey().strip())));
         }
         this.venues = List.copyOf(checked);
         LOG.info("Check-in is open for {} venue(s)", venues.size());
@@ -46,7 +46,7 @@ public class StaffKeys {
 
     /** The cinema a staff key admits to; compares every key in constant time so timing tells nothing. */
     public Optional<String> cinemaFor(String staffKey) {
-        byte[] presented = HoldTokens.sha256(staffKey.strip());
+        byte[] presented = Tokens.sha256(staffKey.strip());
         String found = null;
         for (Venue venue : venues) {
             if (MessageDigest.isEqual(presented, venue.keyHash())) {

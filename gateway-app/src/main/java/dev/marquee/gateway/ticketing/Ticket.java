@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketStatus;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
-import dev.marquee.gateway.booking.HoldTokens;
+import dev.marquee.booking.tokens.Tokens;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ public class TicketService {
     /** The ticket if it exists and the token is its booking's; empty alike for no ticket and a wrong token. */
     public Optional<Ticket> find(String ticketId, String bookingToken) {
         return tickets.find(ticketId)
-                .filter(stored -> HoldTokens.matches(bookingToken, stored.tokenHash()))
+                .filter(stored -> Tokens.matches(bookingToken, stored.tokenHash()))
                 .map(TicketRepository.StoredTicket::ticket);
     }
 }

@@ -1,5 +1,7 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketClaims;
+import dev.marquee.booking.bookings.TicketSigning;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * holding only the public key ({@code GET /api/v1/tickets/signing-key}) can check a ticket offline.
  */
 @Singleton
-public class TicketSigner {
+public class TicketSigner implements TicketSigning {
     /** The payload's prefix; a new layout gets a new one. */
     public static final String PREFIX = "MQT1";
     private static final int SIGNATURE_BYTES = 64;
@@ -37,6 +39,7 @@ public class TicketSigner {
     }
 
     /** The QR payload for these claims. */
+    @Override
     public String sign(TicketClaims claims) {
         String signed = PREFIX + "." + ENCODER.encodeToString(ClaimsCodec.encode(claims));
         try {

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import java.util.Objects;
 
 /** What a QR payload turned out to be when its signature was checked. */

@@ -1,5 +1,10 @@
 package dev.marquee.gateway.waitlist;
 
+import dev.marquee.booking.support.Pause;
+import dev.marquee.booking.waitlist.JoinOutcome;
+import dev.marquee.booking.waitlist.Waitlist;
+import dev.marquee.booking.waitlist.WaitlistEntry;
+import dev.marquee.booking.waitlist.WaitlistStatus;
 import dev.marquee.gateway.web.BearerToken;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
@@ -19,6 +24,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,22 +39,28 @@ import java.util.Optional;
 public class WaitlistController {
     private static final int MAX_WAIT_SECONDS = 60;
 
-    private final WaitlistService waitlist;
-    private final WaitlistEvents events;
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
 
-    public WaitlistController(WaitlistService waitlist, WaitlistEvents events) {
+    private final Waitlist waitlist;
+    private final WaitlistEvents events;
+    private final Clock clock;
+    private final Pause pause;
+
+    public WaitlistController(Waitlist waitlist, WaitlistEvents events, Clock clock, Pause pause) {
         this.waitlist = waitlist;
         this.events = events;
+        this.clock = clock;
+        this.pause = pause;
     }
 
     @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<?> join(@PathVariable String showId, @Body WaitlistBody body) {
         return switch (waitlist.join(showId, body.email(), body.seatCount(), body.category())) {
-            case WaitlistService.JoinOutcome.Joined joined ->
+            case JoinOutcome.Joined joined ->
                     HttpResponse.status(HttpStatus.CREATED).body(WaitlistView.of(joined.entry(), joined.position(), joined.token()));
-            case WaitlistService.JoinOutcome.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());
-            case WaitlistService.JoinOutcome.UnknownShow unknown -> throw new NotFoundException("show", unknown.showId());
-            case WaitlistService.JoinOutcome.NotBookable notBookable -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+            case JoinOutcome.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());
+            case JoinOutcome.UnknownShow unknown -> throw new NotFoundException("show", unknown.showId());
+            case JoinOutcome.NotBookable notBookable -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .contentType(Problem.MEDIA_TYPE)
                     .body(Problem.of(ProblemType.SHOW_NOT_BOOKABLE, notBookable.reason()).withInstance("/api/v1/shows/" + showId + "/waitlist"));
         };
@@ -59,10 +73,10 @@ public class WaitlistController {
         if (token == null) {
             return unauthorized(entryId);
         }
-        long deadline = System.nanoTime() + waitFor(waitSeconds) * 1_000_000_000L;
+        Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
         Optional<WaitlistEntry> entry = waitlist.find(entryId, token);
-        while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && System.nanoTime() < deadline) {
-            pause();
+        while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
+            pause.pause(LOOK_AGAIN);
             entry = waitlist.find(entryId, token);
         }
         return entry.<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, waitlist.position(e), null)))
@@ -111,14 +125,5 @@ public class WaitlistController {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED).contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
                 .body(Problem.of(ProblemType.UNAUTHORIZED, "Send the entry's token as 'Authorization: Bearer <token>'")
                         .withInstance("/api/v1/waitlist/" + entryId));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while long-polling", e);
-        }
     }
 }

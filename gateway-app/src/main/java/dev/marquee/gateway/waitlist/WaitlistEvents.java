@@ -1,5 +1,7 @@
 package dev.marquee.gateway.waitlist;
 
+import dev.marquee.booking.waitlist.Waitlist;
+import dev.marquee.booking.waitlist.WaitlistStatus;
 import io.micronaut.http.sse.Event;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -26,9 +28,9 @@ public class WaitlistEvents {
     /** A client's event source reconnects after this; a stream is never held for ever. */
     private static final Duration LIFETIME = Duration.ofMinutes(30);
 
-    private final WaitlistService waitlist;
+    private final Waitlist waitlist;
 
-    public WaitlistEvents(WaitlistService waitlist) {
+    public WaitlistEvents(Waitlist waitlist) {
         this.waitlist = waitlist;
     }
 

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.waitlist;
 
+import dev.marquee.booking.waitlist.Waitlist;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -22,12 +23,12 @@ import org.slf4j.LoggerFactory;
 public class WaitlistServing {
     private static final Logger LOG = LoggerFactory.getLogger(WaitlistServing.class);
 
-    private final WaitlistService waitlist;
+    private final Waitlist waitlist;
     private final Duration interval;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("waitlist-serving").daemon(true).factory());
 
-    public WaitlistServing(WaitlistService waitlist, @Value("${marquee.waitlist.serve-interval:15s}") Duration interval) {
+    public WaitlistServing(Waitlist waitlist, @Value("${marquee.waitlist.serve-interval:15s}") Duration interval) {
         this.waitlist = waitlist;
         this.interval = interval;
     }

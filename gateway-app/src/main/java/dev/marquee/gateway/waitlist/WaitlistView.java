@@ -1,6 +1,8 @@
 package dev.marquee.gateway.waitlist;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.marquee.booking.waitlist.WaitlistEntry;
+import dev.marquee.booking.waitlist.WaitlistStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

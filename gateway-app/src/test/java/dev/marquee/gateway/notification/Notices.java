@@ -1,7 +1,7 @@
 package dev.marquee.gateway.notification;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import dev.marquee.gateway.messaging.Delivery;
-import dev.marquee.gateway.ticketing.TicketClaims;
 import dev.marquee.gateway.ticketing.TicketSigner;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;

@@ -1,27 +1,26 @@
 package dev.marquee.gateway.seating;
 
-import dev.marquee.gateway.booking.HeldSeat;
-import dev.marquee.gateway.booking.Hold;
-import dev.marquee.gateway.booking.HoldRepository;
-import dev.marquee.gateway.booking.HoldStatus;
-import dev.marquee.spi.Money;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.booking.holds.HeldSeat;
+import dev.marquee.booking.holds.Hold;
+import dev.marquee.booking.holds.HoldStatus;
+import dev.marquee.booking.holds.HoldStore;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.Cinemas;
 import dev.marquee.gateway.seating.FakeSeatsFactory.FakeSeats;
-import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.ApiClient.Answer;
+import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
+import dev.marquee.spi.Money;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +51,7 @@ class SeatMapApiTest {
     @Inject
     SeatMapService seatMaps;
     @Inject
-    HoldRepository holds;
+    HoldStore holds;
 
     ApiClient api;
     FakeSeats aurora = FakeSeatsFactory.chain("aurora");
@@ -183,7 +182,7 @@ class SeatMapApiTest {
         Hold hold = new Hold("hld_seatmap_overlay", "aurora:103", "aurora", "ov@example.org",
                 List.of(new HeldSeat("A1", "A", 1, "standard", Money.of("9.50", "GBP"))), HoldStatus.HELD, "lock-1",
                 Cinemas.NOW, Cinemas.NOW.plusSeconds(300), Cinemas.NOW.plusSeconds(330));
-        assertThat(holds.insertWithin(hold, "no-token", 10, Cinemas.NOW)).isTrue();
+        assertThat(holds.recordWithin(hold, "no-token", 10, Cinemas.NOW)).isTrue();
         try {
             Map<String, JsonNode> seats = seatsById(api.get("/api/v1/shows/aurora:103/seats").json());
 

@@ -2,6 +2,7 @@ package dev.marquee.gateway.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.marquee.gateway.ticketing;
 
-import dev.marquee.gateway.booking.HoldTokens;
+import dev.marquee.booking.bookings.TicketClaims;
+import dev.marquee.booking.tokens.Secrets;
+import dev.marquee.booking.tokens.Tokens;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -70,7 +72,7 @@ public class TicketFixtures {
         String suffix = UUID.randomUUID().toString().replace("-", "");
         String holdId = "hld_" + suffix;
         String bookingId = "bkg_" + suffix;
-        String token = HoldTokens.newToken();
+        String token = Secrets.random().newToken();
         List<IssuedTicket> tickets = new ArrayList<>();
         for (String seat : booking.seats()) {
             String ticketId = "tkt_" + suffix.substring(0, 12) + "_" + seat;
@@ -87,7 +89,7 @@ public class TicketFixtures {
                 // Any status the hold code knows will do: ticketing never reads holds, bookings need one to refer to.
                 hold.setString(1, holdId);
                 hold.setString(2, booking.showId());
-                hold.setString(3, HoldTokens.hash(token));
+                hold.setString(3, Tokens.hash(token));
                 hold.setObject(4, now);
                 hold.setObject(5, now.plusMinutes(5));
                 hold.setObject(6, now.plusMinutes(6));
@@ -100,7 +102,7 @@ public class TicketFixtures {
                 insert.setString(1, bookingId);
                 insert.setString(2, holdId);
                 insert.setString(3, booking.showId());
-                insert.setString(4, HoldTokens.hash(token));
+                insert.setString(4, Tokens.hash(token));
                 insert.setString(5, booking.cinemaId());
                 insert.setObject(6, booking.startsAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(7, booking.endsAt().atOffset(ZoneOffset.UTC));

@@ -3,6 +3,7 @@ package dev.marquee.gateway.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marquee.booking.bookings.TicketClaims;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.TicketStatus;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;

@@ -3,6 +3,8 @@ package dev.marquee.gateway.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.booking.waitlist.Waitlist;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
@@ -17,20 +19,19 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class WaitlistTest implements TestPropertyProvider {
     @Inject
     CatalogTables tables;
     @Inject
-    WaitlistService waitlist;
+    Waitlist waitlist;
 
     private ApiClient api;
     private List<Show> shows;

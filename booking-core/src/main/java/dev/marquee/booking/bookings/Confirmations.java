@@ -1,0 +1,242 @@
+package dev.marquee.booking.bookings;
+
+import dev.marquee.booking.chains.Chains;
+import dev.marquee.booking.holds.HeldSeat;
+import dev.marquee.booking.holds.HoldStore;
+import dev.marquee.booking.holds.Holds;
+import dev.marquee.booking.payments.PaymentReceived;
+import dev.marquee.booking.shows.BookableShow;
+import dev.marquee.booking.shows.SeatWatch;
+import dev.marquee.booking.shows.Shows;
+import dev.marquee.booking.support.Transactions;
+import dev.marquee.booking.tokens.Secrets;
+import dev.marquee.spi.ConfirmOutcome;
+import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.Money;
+import dev.marquee.spi.SeatLockRequest;
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreException;
+import dev.marquee.spi.TheatreTicket;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Acts on what the payment provider says. A paid booking is confirmed at its chain and gets its tickets;
+ * if its hold expired meanwhile, the seats are locked again; if that fails, or the chain stays down too
+ * long, the payment is refunded. A payment is never kept for seats not delivered.
+ *
+ * <p>Every step can be repeated: the chain confirms by the booking's reference, the status changes are
+ * conditional, so a message delivered twice changes nothing the second time.
+ */
+public class Confirmations {
+    private static final System.Logger LOG = System.getLogger(Confirmations.class.getName());
+    private static final Duration CHAIN_RETRY = Duration.ofSeconds(15);
+
+    private final BookingStore bookings;
+    private final HoldStore holdStore;
+    private final Holds holds;
+    private final BookingOutbox outbox;
+    private final Transactions transactions;
+    private final Chains chains;
+    private final Shows shows;
+    private final SeatWatch watch;
+    private final TicketSigning signing;
+    private final Secrets secrets;
+    private final BookingRules rules;
+    private final Clock clock;
+
+    public Confirmations(BookingStore bookings, HoldStore holdStore, Holds holds, BookingOutbox outbox, Transactions transactions,
+            Chains chains, Shows shows, SeatWatch watch, TicketSigning signing, Secrets secrets, BookingRules rules, Clock clock) {
+        this.bookings = bookings;
+        this.holdStore = holdStore;
+        this.holds = holds;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.chains = chains;
+        this.shows = shows;
+        this.watch = watch;
+        this.signing = signing;
+        this.secrets = secrets;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The booking a payment was opened for: by the provider's payment id, else by the reference it carries. */
+    public Optional<Booking> bookingOf(String paymentId, String reference) {
+        Optional<BookingStore.StoredBooking> byPayment = bookings.findByPayment(paymentId);
+        if (byPayment.isEmpty() && reference != null) {
+            byPayment = bookings.find(reference);
+        }
+        return byPayment.map(BookingStore.StoredBooking::booking);
+    }
+
+    /** A payment went through: deliver the seats, or give the money back. */
+    public Settlement paid(PaymentReceived payment) {
+        Optional<Booking> found = bookingOf(payment.paymentId(), payment.reference());
+        if (found.isEmpty()) {
+            return new Settlement.Rejected("no booking for payment " + payment.paymentId());
+        }
+        Booking booking = found.get();
+        if (!booking.status().awaitsPayment()) {
+            LOG.log(System.Logger.Level.DEBUG, "Booking {0} is {1} already; payment {2} changes nothing", booking.id(),
+                    booking.status(), payment.paymentId());
+            return Settlement.done();
+        }
+        Optional<String> wrongAmount = amountMismatch(booking, payment);
+        if (wrongAmount.isPresent()) {
+            return refund(booking, wrongAmount.get());
+        }
+        Instant paidAt = payment.paidAt() == null ? clock.instant() : payment.paidAt();
+        Optional<TheatreAdapter> theatre = chains.theatre(booking.chainId());
+        if (theatre.isEmpty()) {
+            return refund(booking, "the cinema chain is no longer served");
+        }
+        try {
+            return confirm(theatre.get(), booking, booking.lockRef());
+        } catch (TheatreException e) {
+            if (clock.instant().isAfter(paidAt.plus(rules.confirmGiveUpAfter()))) {
+                LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2}; refunding: {3}",
+                        booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), e.getMessage());
+                return refund(booking, "the cinema could not be reached to confirm the seats");
+            }
+            return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Seats are delivered only for exactly their price; a payment of anything else is given back. */
+    static Optional<String> amountMismatch(Booking booking, PaymentReceived paid) {
+        Money price = booking.amount();
+        boolean same;
+        try {
+            same = paid.amount() != null && paid.currency() != null && price.currency().equals(paid.currency())
+                    && new BigDecimal(paid.amount()).compareTo(price.amount()) == 0;
+        } catch (NumberFormatException e) {
+            same = false;
+        }
+        return same ? Optional.empty() : Optional.of("the payment of " + paid.amount() + " " + paid.currency()
+                + " does not match the booking's price of " + price.amount().toPlainString() + " " + price.currency());
+    }
+
+    private Settlement confirm(TheatreAdapter theatre, Booking booking, String lockRef) {
+        ConfirmOutcome outcome = theatre.confirm(new ConfirmRequest(lockRef, booking.id()));
+        return switch (outcome) {
+            case ConfirmOutcome.Confirmed confirmed -> complete(booking, confirmed.bookingRef(), confirmed.tickets());
+            case ConfirmOutcome.AlreadyConfirmed again -> complete(booking, again.bookingRef(), again.tickets());
+            case ConfirmOutcome.LockExpired expired -> lockAgain(theatre, booking, lockRef);
+        };
+    }
+
+    /** The payment came after the lock ended: try to lock the same seats again, else refund. */
+    private Settlement lockAgain(TheatreAdapter theatre, Booking booking, String expiredLockRef) {
+        String relockRef = booking.id() + "-relock";
+        Optional<String> holdLock = holdStore.find(booking.holdId()).map(stored -> stored.hold().lockRef());
+        if (!holdLock.map(expiredLockRef::equals).orElse(false)) {
+            // Locked once more already and that lock ended too: do not chase the seats for ever.
+            return refund(booking, "the seats could not be locked again in time after the payment");
+        }
+        Optional<BookableShow> show = shows.show(booking.showId());
+        if (show.isEmpty() || !show.get().isOnSale(clock.instant())) {
+            return refund(booking, "the show is no longer on sale");
+        }
+        LockOutcome outcome = theatre.lockSeats(new SeatLockRequest(show.get().ref(), booking.seatIds(), rules.relockTtl(),
+                relockRef));
+        return switch (outcome) {
+            case LockOutcome.Locked locked -> {
+                LOG.log(System.Logger.Level.INFO, "Payment of booking {0} came after its hold; seats locked again as {1}",
+                        booking.id(), locked.lockRef());
+                bookings.lockRenewed(booking.id(), locked.lockRef());
+                watch.seatsChanged(booking.showId());
+                yield confirm(theatre, booking, locked.lockRef());
+            }
+            case LockOutcome.SeatsTaken taken -> refund(booking, "the hold expired before payment and seats "
+                    + String.join(", ", taken.seatRefs()) + " were taken meanwhile");
+            case LockOutcome.Refused refused -> refund(booking, "the hold expired before payment and the cinema refused "
+                    + "to lock the seats again: " + refused.reason());
+        };
+    }
+
+    private Settlement complete(Booking booking, String chainBookingRef, List<TheatreTicket> chainTickets) {
+        Instant now = clock.instant();
+        boolean changed = transactions.atomically(() -> {
+            Optional<Booking> current = bookings.lock(booking.id());
+            if (current.isEmpty() || !current.get().status().awaitsPayment()) {
+                return false;
+            }
+            List<Ticket> tickets = ticketsFor(booking, chainTickets);
+            bookings.confirmed(booking.id(), chainBookingRef, now);
+            holdStore.booked(booking.holdId(), now);
+            bookings.addTickets(tickets, now);
+            outbox.confirmed(booking, tickets);
+            return true;
+        });
+        if (changed) {
+            watch.seatsChanged(booking.showId());
+            LOG.log(System.Logger.Level.INFO, "Booking {0} confirmed at chain {1} as {2} ({3} tickets)", booking.id(),
+                    booking.chainId(), chainBookingRef, booking.seats().size());
+        }
+        return Settlement.done();
+    }
+
+    private List<Ticket> ticketsFor(Booking booking, List<TheatreTicket> chainTickets) {
+        Map<String, String> chainRefs = chainTickets.stream()
+                .collect(Collectors.toMap(TheatreTicket::seatRef, TheatreTicket::ticketRef, (a, b) -> a));
+        List<Ticket> tickets = new ArrayList<>();
+        for (HeldSeat seat : booking.seats()) {
+            String ticketId = secrets.newId("tkt");
+            String label = seat.row() + seat.number();
+            String payload = signing.sign(new TicketClaims(ticketId, booking.id(), booking.showId(), booking.show().cinemaId(),
+                    seat.seatId(), label, booking.show().startsAt(), booking.show().endsAt()));
+            tickets.add(new Ticket(ticketId, booking.id(), seat.seatId(), label, chainRefs.get(seat.seatId()), payload,
+                    TicketStatus.VALID, null));
+        }
+        return tickets;
+    }
+
+    private Settlement refund(Booking booking, String reason) {
+        boolean changed = transactions.atomically(() -> {
+            if (!bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED,
+                    BookingStatus.FAILED), BookingStatus.REFUNDED, reason, clock.instant())) {
+                return false;
+            }
+            Booking refunded = bookings.lock(booking.id()).orElseThrow();
+            outbox.refundRequested(refunded, reason);
+            outbox.refunded(refunded, reason);
+            return true;
+        });
+        if (changed) {
+            LOG.log(System.Logger.Level.INFO, "Booking {0} is refunded: {1}", booking.id(), reason);
+            holds.releaseUndelivered(booking.holdId());
+        }
+        return Settlement.done();
+    }
+
+    /** A payment was declined: the booking waits for another try while its hold lasts, else it has failed. */
+    public Settlement declined(String paymentId, String reference, String declineReason) {
+        Optional<Booking> found = bookingOf(paymentId, reference);
+        if (found.isEmpty()) {
+            return new Settlement.Rejected("no booking for payment " + paymentId);
+        }
+        Booking booking = found.get();
+        if (booking.status() != BookingStatus.PENDING_PAYMENT) {
+            // Out of order or late: a payment that succeeded, or a booking that ended, is not undone by a decline.
+            return Settlement.done();
+        }
+        String reason = "payment declined" + (declineReason == null ? "" : ": " + declineReason);
+        Instant now = clock.instant();
+        transactions.atomically(() -> {
+            boolean holdActive = holdStore.isHeld(booking.holdId(), now);
+            return bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT),
+                    holdActive ? BookingStatus.PENDING_PAYMENT : BookingStatus.FAILED, reason, now);
+        });
+        return Settlement.done();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.marquee.booking.chains;
+
+import dev.marquee.spi.TheatreAdapter;
+
+/** Releasing a chain's lock where a failure must not undo what the caller decided. */
+public final class LockReleases {
+    private static final System.Logger LOG = System.getLogger(LockReleases.class.getName());
+
+    private LockReleases() {
+    }
+
+    /** A chain that cannot be told now drops the lock itself: its lock outlives the hold by a margin. */
+    public static void releaseQuietly(TheatreAdapter theatre, String chainId, String lockRef) {
+        try {
+            theatre.releaseLock(lockRef);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not release lock {0} at chain {1}; it expires there on its own: {2}",
+                    lockRef, chainId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.marquee.booking.holds;
+
+import java.util.List;
+
+/** What came of asking for a hold. Nothing is held unless the outcome is {@link Placed}. */
+public sealed interface HoldOutcome {
+
+    /**
+     * The seats are held.
+     *
+     * @param hold the new hold
+     * @param token the secret that grants access to it; only its hash is stored
+     */
+    record Placed(Hold hold, String token) implements HoldOutcome {
+    }
+
+    /** Some seats are held or sold already, by a gateway user or anyone at the chain. */
+    record SeatsTaken(List<String> seatIds) implements HoldOutcome {
+    }
+
+    /** The request itself is wrong; each problem names its field. */
+    record Invalid(List<FieldProblem> problems) implements HoldOutcome {
+    }
+
+    /** No show with that id. */
+    record UnknownShow(String showId) implements HoldOutcome {
+    }
+
+    /** The show cannot be booked (cancelled, started), or the chain refused for a reason of its own. */
+    record NotBookable(String reason) implements HoldOutcome {
+    }
+
+    /** The email already holds as many seats of the show as allowed. */
+    record LimitReached(String field, String reason) implements HoldOutcome {
+    }
+
+    /**
+     * One field at fault.
+     *
+     * @param field the request field ("seatIds", "email")
+     * @param reason what is wrong with it
+     */
+    record FieldProblem(String field, String reason) {
+    }
+}

@@ -1,0 +1,250 @@
+package dev.marquee.booking.holds;
+
+import dev.marquee.booking.chains.Chains;
+import dev.marquee.booking.chains.LockReleases;
+import dev.marquee.booking.shows.BookableShow;
+import dev.marquee.booking.shows.SeatWatch;
+import dev.marquee.booking.shows.SeatsFreed;
+import dev.marquee.booking.shows.Shows;
+import dev.marquee.booking.tokens.Secrets;
+import dev.marquee.booking.tokens.Tokens;
+import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.Money;
+import dev.marquee.spi.Seat;
+import dev.marquee.spi.SeatLockRequest;
+import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Holds seats: checks the request, locks the seats at their chain (all or none, the chain decides who
+ * was first), and remembers the hold until it is released or expires. The gateway's hold always ends
+ * before the chain's lock, so it never promises a seat the chain has let go.
+ */
+public class Holds {
+    private static final System.Logger LOG = System.getLogger(Holds.class.getName());
+
+    private final Shows shows;
+    private final Chains chains;
+    private final HoldStore store;
+    private final HoldRules rules;
+    private final SeatWatch watch;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public Holds(Shows shows, Chains chains, HoldStore store, HoldRules rules, SeatWatch watch, Secrets secrets, Clock clock) {
+        this.shows = shows;
+        this.chains = chains;
+        this.store = store;
+        this.rules = rules;
+        this.watch = watch;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public HoldRules rules() {
+        return rules;
+    }
+
+    /** A new hold id, for a caller that must know it before placing (the idempotency key's resource). */
+    public String newHoldId() {
+        return secrets.newId("hld");
+    }
+
+    /**
+     * Places a hold with the given id (the id is also the lock's reference at the chain, so a retry with
+     * the same id gets the same lock back).
+     *
+     * @throws TheatreException when the chain fails; nothing is held then
+     */
+    public HoldOutcome place(String holdId, HoldRequest request) {
+        List<HoldOutcome.FieldProblem> problems = checkFields(request);
+        if (!problems.isEmpty()) {
+            return new HoldOutcome.Invalid(problems);
+        }
+        Optional<BookableShow> found = shows.show(request.showId());
+        if (found.isEmpty()) {
+            return new HoldOutcome.UnknownShow(request.showId());
+        }
+        BookableShow show = found.get();
+        Instant now = clock.instant();
+        if (!show.isOnSale(now)) {
+            return new HoldOutcome.NotBookable(show.whyNotOnSale());
+        }
+        Map<String, Seat> seatsOfHall = show.seats().stream().collect(Collectors.toMap(Seat::ref, Function.identity()));
+        List<String> unknown = request.seatIds().stream().filter(id -> !seatsOfHall.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            return new HoldOutcome.Invalid(List.of(new HoldOutcome.FieldProblem("seatIds",
+                    "not seats of this show's hall: " + unknown)));
+        }
+        List<HeldSeat> seats = new ArrayList<>();
+        for (String seatId : request.seatIds()) {
+            Seat seat = seatsOfHall.get(seatId);
+            Optional<Money> price = show.priceOf(seat.category());
+            if (price.isEmpty()) {
+                return new HoldOutcome.NotBookable("seat " + seatId + " (" + seat.category() + ") has no price at this show");
+            }
+            seats.add(new HeldSeat(seatId, seat.row(), seat.number(), seat.category(), price.get()));
+        }
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        // Checked here to spare the chain a lock bound to fail, and again when the hold is recorded.
+        if (store.seatsHeldBy(email, show.id(), now) + seats.size() > rules.maxSeatsPerEmail()) {
+            return emailLimitReached(email, show.id(), now);
+        }
+        return lockAtChain(holdId, show, seats, email, now);
+    }
+
+    private HoldOutcome emailLimitReached(String email, String showId, Instant now) {
+        return new HoldOutcome.LimitReached("email", "holds " + store.seatsHeldBy(email, showId, now)
+                + " seats of this show already; at most " + rules.maxSeatsPerEmail() + " seats per email and show");
+    }
+
+    private HoldOutcome lockAtChain(String holdId, BookableShow show, List<HeldSeat> seats, String email, Instant now) {
+        TheatreAdapter theatre = chains.require(show.chainId());
+        List<String> seatIds = seats.stream().map(HeldSeat::seatId).toList();
+        LockOutcome outcome = theatre.lockSeats(new SeatLockRequest(show.ref(), seatIds,
+                rules.ttl().plus(rules.chainMargin()), holdId));
+        return switch (outcome) {
+            case LockOutcome.SeatsTaken taken -> {
+                watch.seatsChanged(show.id());
+                yield new HoldOutcome.SeatsTaken(taken.seatRefs());
+            }
+            case LockOutcome.Refused refused -> new HoldOutcome.NotBookable(refused.reason());
+            case LockOutcome.Locked locked -> remember(theatre, holdId, show, seats, email, now, locked);
+        };
+    }
+
+    private HoldOutcome remember(TheatreAdapter theatre, String holdId, BookableShow show, List<HeldSeat> seats, String email,
+            Instant now, LockOutcome.Locked locked) {
+        Instant byTtl = now.plus(rules.ttl());
+        Instant byChain = locked.expiresAt().minus(rules.chainMargin());
+        Instant expiresAt = byTtl.isBefore(byChain) ? byTtl : byChain;
+        if (!expiresAt.isAfter(now)) {
+            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            return new HoldOutcome.NotBookable("the chain locked the seats only until " + locked.expiresAt());
+        }
+        Hold hold = new Hold(holdId, show.id(), show.chainId(), email, seats, HoldStatus.HELD, locked.lockRef(), now, expiresAt,
+                locked.expiresAt());
+        String token = secrets.newToken();
+        boolean recorded;
+        try {
+            recorded = store.recordWithin(hold, Tokens.hash(token), rules.maxSeatsPerEmail(), now);
+        } catch (RuntimeException e) {
+            // Nothing may stay locked at the chain for a hold the gateway does not know.
+            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            throw e;
+        }
+        if (!recorded) {
+            // Another hold of this email, placed at the same moment, took the rest of its limit.
+            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            watch.seatsChanged(show.id());
+            return emailLimitReached(email, show.id(), now);
+        }
+        watch.seatsChanged(show.id());
+        LOG.log(System.Logger.Level.DEBUG, "Hold {0} placed on {1} seats of show {2} until {3}", holdId, seats.size(), show.id(),
+                expiresAt);
+        return new HoldOutcome.Placed(hold, token);
+    }
+
+    /** The hold, if it exists and the token is its own; anything else looks the same as no hold. */
+    public Optional<Hold> find(String holdId, String token) {
+        return store.find(holdId).filter(stored -> Tokens.matches(token, stored.tokenHash()))
+                .map(stored -> asSeenAt(stored.hold(), clock.instant()));
+    }
+
+    /** The hold with its token hash, if the token is its own. */
+    public Optional<HoldStore.StoredHold> findStored(String holdId, String token) {
+        return store.find(holdId).filter(stored -> Tokens.matches(token, stored.tokenHash()));
+    }
+
+    /**
+     * Releases a hold at its holder's request.
+     *
+     * @return the hold as it is afterwards, or empty when there is no such hold for this token
+     */
+    public Optional<Hold> release(String holdId, String token) {
+        Optional<Hold> hold = find(holdId, token);
+        hold.filter(h -> h.status() == HoldStatus.HELD).ifPresent(h -> end(h, HoldStatus.RELEASED));
+        return hold.flatMap(h -> find(holdId, token));
+    }
+
+    /** Ends a hold whose booking will not be delivered (its payment given back), so its seats are free at once. */
+    public void releaseUndelivered(String holdId) {
+        store.find(holdId).map(HoldStore.StoredHold::hold).filter(h -> h.status() == HoldStatus.HELD)
+                .ifPresent(h -> end(h, HoldStatus.RELEASED));
+    }
+
+    /** Expires every hold past its time; safe to run on several gateway instances at once. */
+    public int expireDue() {
+        int expired = 0;
+        for (String holdId : store.due(clock.instant(), 200)) {
+            Optional<Hold> hold = store.find(holdId).map(HoldStore.StoredHold::hold);
+            if (hold.isPresent() && end(hold.get(), HoldStatus.EXPIRED)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private boolean end(Hold hold, HoldStatus ending) {
+        if (!store.end(hold.id(), ending, clock.instant())) {
+            return false;
+        }
+        chains.theatre(hold.chainId()).ifPresent(theatre -> LockReleases.releaseQuietly(theatre, hold.chainId(), hold.lockRef()));
+        watch.seatsChanged(hold.showId());
+        LOG.log(System.Logger.Level.DEBUG, "Hold {0} {1} ({2} seats of show {3})", hold.id(),
+                ending.name().toLowerCase(Locale.ROOT), hold.seats().size(), hold.showId());
+        watch.seatsFreed(new SeatsFreed(hold.showId(), hold.seatIds(), hold.id()));
+        return true;
+    }
+
+    /** A hold past its expiry reads as expired even before the sweeper has ended it. */
+    private static Hold asSeenAt(Hold hold, Instant now) {
+        return hold.status() == HoldStatus.HELD && !now.isBefore(hold.expiresAt()) ? hold.withStatus(HoldStatus.EXPIRED) : hold;
+    }
+
+    private List<HoldOutcome.FieldProblem> checkFields(HoldRequest request) {
+        List<HoldOutcome.FieldProblem> problems = new ArrayList<>();
+        if (request.showId() == null || request.showId().isBlank()) {
+            problems.add(new HoldOutcome.FieldProblem("showId", "is required"));
+        }
+        List<String> seatIds = request.seatIds();
+        if (seatIds == null || seatIds.isEmpty()) {
+            problems.add(new HoldOutcome.FieldProblem("seatIds", "must name at least one seat"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            Set<String> duplicates = new LinkedHashSet<>();
+            for (String id : seatIds) {
+                if (id == null || id.isBlank()) {
+                    problems.add(new HoldOutcome.FieldProblem("seatIds", "must not contain empty seat ids"));
+                    break;
+                }
+                if (!seen.add(id)) {
+                    duplicates.add(id);
+                }
+            }
+            if (!duplicates.isEmpty()) {
+                problems.add(new HoldOutcome.FieldProblem("seatIds", "names seats more than once: " + duplicates));
+            }
+            if (seatIds.size() > rules.maxSeatsPerHold()) {
+                problems.add(new HoldOutcome.FieldProblem("seatIds",
+                        "at most " + rules.maxSeatsPerHold() + " seats per hold, got " + seatIds.size()));
+            }
+        }
+        if (!EmailAddresses.isValid(request.email())) {
+            problems.add(new HoldOutcome.FieldProblem("email", "must be an email address"));
+        }
+        return problems;
+    }
+}

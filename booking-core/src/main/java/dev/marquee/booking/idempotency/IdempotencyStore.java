@@ -1,0 +1,54 @@
+package dev.marquee.booking.idempotency;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where idempotency keys and their answers are kept, shared by every gateway instance. */
+public interface IdempotencyStore {
+
+    /**
+     * Adds a key unless it exists. Of two concurrent inserts of one key exactly one succeeds.
+     *
+     * @return whether this call added it
+     */
+    boolean insertIfAbsent(StoredKey key);
+
+    /** The key, locked against concurrent changes until the caller's transaction ends. */
+    Optional<StoredKey> lock(String key);
+
+    /** Extends the lease of a claimed key. */
+    void renewLease(String key, Instant lockedUntil);
+
+    /** Keeps the answer for repeats. */
+    void complete(String key, Answer answer);
+
+    void delete(String key);
+
+    /** Drops keys whose retention ended by {@code now}; answers how many. */
+    int purgeExpired(Instant now);
+
+    /**
+     * One key as stored.
+     *
+     * @param key the client's idempotency key
+     * @param requestHash a hash of the request it was first used with
+     * @param resourceId the id the request creates under
+     * @param answer the answer, once the request completed; null while it runs
+     * @param lockedUntil until when the running request owns the key
+     * @param expiresAt until when the key is kept
+     */
+    record StoredKey(String key, String requestHash, String resourceId, Answer answer, Instant lockedUntil, Instant expiresAt) {
+        public StoredKey {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(requestHash, "requestHash");
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(lockedUntil, "lockedUntil");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        public boolean completed() {
+            return answer != null;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.marquee.booking.idempotency;
+
+import dev.marquee.booking.support.Pause;
+import dev.marquee.booking.support.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency keys as payment providers keep them: the first request with a key runs, and its answer
+ * is kept; a repeat with the same request gets that answer again; a repeat with a different request is
+ * refused. Claiming a key is one insert, so of two concurrent requests exactly one runs, on any number
+ * of gateway instances. A claim not completed within its lease (the instance died) can be taken over,
+ * with the same resource id, so a retry continues what was started.
+ */
+public class IdempotentRequests {
+    private final IdempotencyStore store;
+    private final Transactions transactions;
+    private final IdempotencyRules rules;
+    private final Clock clock;
+    private final Pause pause;
+
+    public IdempotentRequests(IdempotencyStore store, Transactions transactions, IdempotencyRules rules, Clock clock, Pause pause) {
+        this.store = store;
+        this.transactions = transactions;
+        this.rules = rules;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** What claiming a key gave. */
+    public sealed interface Claim {
+        /** This request runs; {@code resourceId} is the id to create under. */
+        record Run(String resourceId) implements Claim {
+        }
+
+        /** The key answered before; send this again. */
+        record Replay(Answer answer) implements Claim {
+        }
+
+        /** The key was used with a different request. */
+        record Mismatch() implements Claim {
+        }
+
+        /** Another request with this key is running now. */
+        record InProgress() implements Claim {
+        }
+    }
+
+    /**
+     * Runs {@code work} once per key: a repeat gets the kept answer, waiting a while for a request with the
+     * same key that is still running. When {@code work} throws, the key is forgotten, because a failure on
+     * the gateway's or the chain's side is not the request's answer and the client may retry it.
+     *
+     * @param work runs the request under the resource id it is given and answers it
+     */
+    public Execution execute(String key, String requestHash, Supplier<String> newResourceId, Function<String, Answer> work) {
+        Instant giveUpAt = clock.instant().plus(rules.waitForRunning());
+        while (true) {
+            switch (claim(key, requestHash, newResourceId)) {
+                case Claim.Run run -> {
+                    return new Execution.Answered(runOnce(key, run.resourceId(), work));
+                }
+                case Claim.Replay replay -> {
+                    return new Execution.Answered(replay.answer());
+                }
+                case Claim.Mismatch mismatch -> {
+                    return new Execution.KeyReused();
+                }
+                case Claim.InProgress inProgress -> {
+                    if (clock.instant().isAfter(giveUpAt)) {
+                        return new Execution.StillRunning();
+                    }
+                    pause.pause(rules.lookAgainEvery());
+                }
+            }
+        }
+    }
+
+    private Answer runOnce(String key, String resourceId, Function<String, Answer> work) {
+        Answer answer;
+        try {
+            answer = work.apply(resourceId);
+        } catch (RuntimeException e) {
+            store.delete(key);
+            throw e;
+        }
+        store.complete(key, answer);
+        return answer;
+    }
+
+    /** Claims a key for a request: run it, replay its answer, or refuse. */
+    public Claim claim(String key, String requestHash, Supplier<String> newResourceId) {
+        Instant now = clock.instant();
+        String resourceId = newResourceId.get();
+        if (store.insertIfAbsent(fresh(key, requestHash, resourceId, now))) {
+            return new Claim.Run(resourceId);
+        }
+        return transactions.atomically(() -> {
+            Optional<IdempotencyStore.StoredKey> found = store.lock(key);
+            if (found.isEmpty()) {
+                // Deleted between our insert and this read (a failed request's key is forgotten): run anew.
+                return claimFreed(key, requestHash, resourceId, now);
+            }
+            IdempotencyStore.StoredKey stored = found.get();
+            if (!stored.expiresAt().isAfter(now)) {
+                store.delete(key);
+                return claimFreed(key, requestHash, resourceId, now);
+            }
+            if (!stored.requestHash().equals(requestHash)) {
+                return new Claim.Mismatch();
+            }
+            if (stored.completed()) {
+                return new Claim.Replay(stored.answer());
+            }
+            if (stored.lockedUntil().isAfter(now)) {
+                return new Claim.InProgress();
+            }
+            store.renewLease(key, now.plus(rules.lease()));
+            return new Claim.Run(stored.resourceId());
+        });
+    }
+
+    private Claim claimFreed(String key, String requestHash, String resourceId, Instant now) {
+        return store.insertIfAbsent(fresh(key, requestHash, resourceId, now)) ? new Claim.Run(resourceId) : new Claim.InProgress();
+    }
+
+    private IdempotencyStore.StoredKey fresh(String key, String requestHash, String resourceId, Instant now) {
+        return new IdempotencyStore.StoredKey(key, requestHash, resourceId, null, now.plus(rules.lease()), now.plus(rules.retention()));
+    }
+
+    /** Drops keys past their retention. */
+    public int purgeExpired() {
+        return store.purgeExpired(clock.instant());
+    }
+}

@@ -1,0 +1,237 @@
+package dev.marquee.gateway.holds;
+
+import static dev.marquee.gateway.db.Columns.instant;
+import static dev.marquee.gateway.db.Columns.money;
+import static dev.marquee.gateway.db.Columns.utc;
+
+import dev.marquee.booking.holds.HeldSeat;
+import dev.marquee.booking.holds.Hold;
+import dev.marquee.booking.holds.HoldStatus;
+import dev.marquee.booking.holds.HoldStore;
+import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.db.SqlErrors;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Holds in the gateway's database. */
+@Singleton
+public class JdbcHoldStore implements HoldStore {
+    private final TransactionOperations<Connection> transactions;
+    private final SingleStatements statements;
+
+    public JdbcHoldStore(TransactionOperations<Connection> transactions, SingleStatements statements) {
+        this.transactions = transactions;
+        this.statements = statements;
+    }
+
+    /** Holds of one email and show are recorded one at a time, under a lock on their quota row. */
+    @Override
+    public boolean recordWithin(Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now) {
+        ensureQuotaRow(hold.email(), hold.showId());
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
+                lock.setString(1, hold.email());
+                lock.setString(2, hold.showId());
+                lock.executeQuery().close();
+            }
+            if (seatsHeldBy(c, hold.email(), hold.showId(), now) + hold.seats().size() > maxSeatsPerEmail) {
+                return false;
+            }
+            insert(c, hold, tokenHash);
+            return true;
+        });
+    }
+
+    /** One conditional insert, so auto-commit (see {@link SingleStatements}). */
+    private void ensureQuotaRow(String email, String showId) {
+        try {
+            statements.write(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_quotas (email, show_id) "
+                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM hold_quotas WHERE email = ? AND show_id = ?)")) {
+                    insert.setString(1, email);
+                    insert.setString(2, showId);
+                    insert.setString(3, email);
+                    insert.setString(4, showId);
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Written at the same moment by another hold of this email: the row is there, which is all we need.
+        }
+    }
+
+    private static void insert(Connection c, Hold hold, String tokenHash) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
+                + "token_hash, created_at, expires_at, chain_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, hold.id());
+            insert.setString(2, hold.showId());
+            insert.setString(3, hold.chainId());
+            insert.setString(4, hold.email());
+            insert.setString(5, hold.status().name());
+            insert.setString(6, hold.lockRef());
+            insert.setString(7, tokenHash);
+            insert.setObject(8, utc(hold.createdAt()));
+            insert.setObject(9, utc(hold.expiresAt()));
+            insert.setObject(10, utc(hold.chainExpiresAt()));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
+                + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (HeldSeat seat : hold.seats()) {
+                insert.setString(1, hold.id());
+                insert.setString(2, seat.seatId());
+                insert.setString(3, seat.row());
+                insert.setInt(4, seat.number());
+                insert.setString(5, seat.category());
+                insert.setBigDecimal(6, seat.price().amount());
+                insert.setString(7, seat.price().currency());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<StoredHold> find(String holdId) {
+        return transactions.executeRead(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, show_id, chain_id, email, status, lock_ref, token_hash, "
+                    + "created_at, expires_at, chain_expires_at FROM holds WHERE id = ?")) {
+                select.setString(1, holdId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String tokenHash = rs.getString(7);
+                    Hold hold = new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            seatsOf(c, holdId), HoldStatus.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 8),
+                            instant(rs, 9), instant(rs, 10));
+                    return Optional.of(new StoredHold(hold, tokenHash));
+                }
+            }
+        });
+    }
+
+    /** One query, so auto-commit (see {@link SingleStatements}). */
+    @Override
+    public int seatsHeldBy(String email, String showId, Instant now) {
+        return statements.read(c -> seatsHeldBy(c, email, showId, now));
+    }
+
+    private static int seatsHeldBy(Connection c, String email, String showId, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM hold_seats s "
+                + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
+            select.setString(1, showId);
+            select.setString(2, email);
+            select.setObject(3, utc(now));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Override
+    public boolean end(String holdId, HoldStatus ending, Instant now) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE holds SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")) {
+                update.setString(1, ending.name());
+                update.setObject(2, utc(now));
+                update.setString(3, holdId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        return transactions.executeRead(status -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT id FROM holds WHERE status = 'HELD' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+                select.setObject(1, utc(now));
+                select.setInt(2, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public List<String> seatsHeldAt(String showId, Instant now) {
+        return transactions.executeRead(status -> {
+            List<String> seats = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT s.seat_id FROM hold_seats s "
+                    + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
+                select.setString(1, showId);
+                select.setObject(2, utc(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        seats.add(rs.getString(1));
+                    }
+                }
+            }
+            return seats;
+        });
+    }
+
+    @Override
+    public boolean isHeld(String holdId, Instant now) {
+        return statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT 1 FROM holds WHERE id = ? AND status = 'HELD' AND expires_at > ?")) {
+                select.setString(1, holdId);
+                select.setObject(2, utc(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void booked(String holdId, Instant now) {
+        statements.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE holds SET status = 'BOOKED', ended_at = COALESCE(ended_at, ?) WHERE id = ?")) {
+                update.setObject(1, utc(now));
+                update.setString(2, holdId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** The seats of a hold, read on the caller's connection (a booking's seats are its hold's). */
+    public static List<HeldSeat> seatsOf(Connection c, String holdId) throws SQLException {
+        List<HeldSeat> seats = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT seat_id, row_label, seat_number, category, price, currency "
+                + "FROM hold_seats WHERE hold_id = ? ORDER BY row_label, seat_number")) {
+            select.setString(1, holdId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    seats.add(new HeldSeat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            money(rs.getBigDecimal(5), rs.getString(6))));
+                }
+            }
+        }
+        return seats;
+    }
+}

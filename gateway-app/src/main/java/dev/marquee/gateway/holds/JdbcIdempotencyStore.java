@@ -1,0 +1,120 @@
+package dev.marquee.gateway.holds;
+
+import static dev.marquee.gateway.db.Columns.instant;
+import static dev.marquee.gateway.db.Columns.utc;
+
+import dev.marquee.booking.idempotency.Answer;
+import dev.marquee.booking.idempotency.IdempotencyStore;
+import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.db.SqlErrors;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Idempotency keys in the gateway's database. Claiming a key is one insert on its primary key, so of two
+ * concurrent requests exactly one wins, on any number of gateway instances. Single statements run in
+ * auto-commit (see {@link SingleStatements}) and join the caller's transaction when there is one.
+ */
+@Singleton
+public class JdbcIdempotencyStore implements IdempotencyStore {
+    private final SingleStatements statements;
+    private final Clock clock;
+
+    public JdbcIdempotencyStore(SingleStatements statements, Clock clock) {
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean insertIfAbsent(StoredKey key) {
+        try {
+            return statements.write(c -> insert(c, key, clock.instant()));
+        } catch (RuntimeException e) {
+            // The unique key refusing a second row is how a repeat or a concurrent request shows itself.
+            if (SqlErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean insert(Connection c, StoredKey key, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, request_hash, resource_id, state, "
+                + "created_at, locked_until, expires_at) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?)")) {
+            insert.setString(1, key.key());
+            insert.setString(2, key.requestHash());
+            insert.setString(3, key.resourceId());
+            insert.setObject(4, utc(now));
+            insert.setObject(5, utc(key.lockedUntil()));
+            insert.setObject(6, utc(key.expiresAt()));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public Optional<StoredKey> lock(String key) {
+        return statements.write(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT request_hash, resource_id, state, response_status, "
+                    + "response_body, locked_until, expires_at FROM idempotency_keys WHERE idem_key = ? FOR UPDATE")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Answer answer = "COMPLETED".equals(rs.getString(3)) ? new Answer(rs.getInt(4), rs.getString(5)) : null;
+                    return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void renewLease(String key, Instant lockedUntil) {
+        statements.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_keys SET locked_until = ? WHERE idem_key = ?")) {
+                update.setObject(1, utc(lockedUntil));
+                update.setString(2, key);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void complete(String key, Answer answer) {
+        statements.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ? WHERE idem_key = ?")) {
+                update.setInt(1, answer.status());
+                update.setString(2, answer.body());
+                update.setString(3, key);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void delete(String key) {
+        statements.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE idem_key = ?")) {
+                delete.setString(1, key);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        return statements.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE expires_at <= ?")) {
+                delete.setObject(1, utc(now));
+                return delete.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package dev.marquee.gateway.wiring;
+
+import dev.marquee.booking.bookings.BookingOutbox;
+import dev.marquee.booking.bookings.BookingStore;
+import dev.marquee.booking.bookings.Bookings;
+import dev.marquee.booking.bookings.Checkout;
+import dev.marquee.booking.bookings.Confirmations;
+import dev.marquee.booking.bookings.Refunds;
+import dev.marquee.booking.bookings.TicketSigning;
+import dev.marquee.booking.chains.Chains;
+import dev.marquee.booking.holds.HoldStore;
+import dev.marquee.booking.holds.Holds;
+import dev.marquee.booking.idempotency.IdempotencyStore;
+import dev.marquee.booking.idempotency.IdempotentRequests;
+import dev.marquee.booking.payments.PaymentProvider;
+import dev.marquee.booking.shows.SeatWatch;
+import dev.marquee.booking.shows.Shows;
+import dev.marquee.booking.support.Pause;
+import dev.marquee.booking.support.Transactions;
+import dev.marquee.booking.tokens.Secrets;
+import dev.marquee.booking.waitlist.Waitlist;
+import dev.marquee.booking.waitlist.WaitlistStore;
+import dev.marquee.gateway.booking.BookingSettings;
+import dev.marquee.gateway.holds.HoldSettings;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Builds the booking core's services from the gateway's edges: the JDBC stores, the outbox, the chains
+ * behind their breakers, the catalogue, the payment provider and the one clock. The core itself knows
+ * nothing of Micronaut.
+ */
+@Factory
+public class BookingCoreFactory {
+
+    @Singleton
+    Secrets secrets() {
+        return Secrets.random();
+    }
+
+    @Singleton
+    Pause pause() {
+        return Pause.SLEEP;
+    }
+
+    @Singleton
+    Holds holds(Shows shows, Chains chains, HoldStore store, HoldSettings settings, SeatWatch watch, Secrets secrets, Clock clock) {
+        return new Holds(shows, chains, store, settings.rules(), watch, secrets, clock);
+    }
+
+    @Singleton
+    IdempotentRequests idempotentRequests(IdempotencyStore store, Transactions transactions, HoldSettings settings, Clock clock,
+            Pause pause) {
+        return new IdempotentRequests(store, transactions, settings.idempotencyRules(), clock, pause);
+    }
+
+    @Singleton
+    Checkout checkout(HoldStore holds, BookingStore bookings, Shows shows, PaymentProvider payments, Secrets secrets, Clock clock) {
+        return new Checkout(holds, bookings, shows, payments, secrets, clock);
+    }
+
+    @Singleton
+    Bookings bookings(BookingStore bookings, HoldStore holds, BookingOutbox outbox, Transactions transactions, Chains chains,
+            SeatWatch watch, BookingSettings settings, Clock clock) {
+        return new Bookings(bookings, holds, outbox, transactions, chains, watch, settings.rules(), clock);
+    }
+
+    @Singleton
+    Confirmations confirmations(BookingStore bookings, HoldStore holdStore, Holds holds, BookingOutbox outbox,
+            Transactions transactions, Chains chains, Shows shows, SeatWatch watch, TicketSigning signing, Secrets secrets,
+            BookingSettings settings, Clock clock) {
+        return new Confirmations(bookings, holdStore, holds, outbox, transactions, chains, shows, watch, signing, secrets,
+                settings.rules(), clock);
+    }
+
+    @Singleton
+    Refunds refunds(PaymentProvider payments, BookingStore bookings) {
+        return new Refunds(payments, bookings);
+    }
+
+    /** Where waitlists are served after seats came free, off the thread that freed them. */
+    @Singleton
+    @Named("waitlist")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService waitlistExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Singleton
+    Waitlist waitlist(WaitlistStore entries, Holds holds, Shows shows, Chains chains, Secrets secrets,
+            @Named("waitlist") ExecutorService background, Clock clock) {
+        return new Waitlist(entries, holds, shows, chains, secrets, background, clock);
+    }
+}

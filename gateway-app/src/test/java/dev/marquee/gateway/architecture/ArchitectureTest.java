@@ -1,0 +1,41 @@
+package dev.marquee.gateway.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of the gateway: capabilities without cycles, booking rules in the core, chains behind the SPI. */
+class ArchitectureTest {
+    private static final JavaClasses GATEWAY = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.marquee.gateway");
+
+    @Test
+    void capabilityPackagesHaveNoCycles() {
+        slices().matching("dev.marquee.gateway.(*)..").should().beFreeOfCycles().check(GATEWAY);
+    }
+
+    @Test
+    void gatewayReachesAdaptersOnlyThroughTheServiceLoader() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.marquee.adapters..", "dev.marquee.sandbox..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void onlyTheWiringKnowsHowTheCoreIsBuilt() {
+        noClasses().that().resideOutsideOfPackage("dev.marquee.gateway.wiring..")
+                .should().dependOnClassesThat().resideInAPackage("dev.marquee.gateway.wiring..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void controllersDoNotTouchTheDatabase() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.micronaut.transaction..")
+                .check(GATEWAY);
+    }
+}
