@@ -1,11 +1,10 @@
 package dev.marquee.gateway.payment;
 
-import dev.marquee.gateway.web.InvalidParam;
-import dev.marquee.gateway.web.Problem;
+import dev.marquee.gateway.web.InvalidParametersException;
+import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,7 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookController.class);
-    private static final String PATH = "/api/v1/payments/webhook";
 
     private final PaymentSettings settings;
     private final PaymentInbox inbox;
@@ -52,17 +49,17 @@ public class PaymentWebhookController {
                 settings.webhookTolerance());
         switch (verdict) {
             case WebhookSignature.Verdict.Malformed malformed -> {
-                return problem(ProblemType.INVALID_PARAMETERS, malformed.reason(), WebhookSignature.HEADER);
+                throw InvalidParametersException.of(WebhookSignature.HEADER, malformed.reason());
             }
             case WebhookSignature.Verdict.Mismatch mismatch -> {
                 LOG.warn("Refused a payment webhook whose signature does not match its body");
-                return problem(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature does not match the body", null);
+                throw ProblemException.of(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature does not match the body");
             }
             case WebhookSignature.Verdict.OutsideTolerance old -> {
                 LOG.warn("Refused a payment webhook signed at {}, outside the tolerance of {}", old.signedAt(),
                         settings.webhookTolerance());
-                return problem(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature's timestamp " + old.signedAt()
-                        + " is more than " + settings.webhookTolerance().toSeconds() + " s from now", null);
+                throw ProblemException.of(ProblemType.WEBHOOK_SIGNATURE_INVALID, "The signature's timestamp " + old.signedAt()
+                        + " is more than " + settings.webhookTolerance().toSeconds() + " s from now");
             }
             case WebhookSignature.Verdict.Valid valid -> {
                 // signed by the provider: read on
@@ -72,15 +69,15 @@ public class PaymentWebhookController {
         try {
             event = json.readValue(raw, PaymentEvent.class);
         } catch (IOException | RuntimeException e) {
-            return problem(ProblemType.INVALID_PARAMETERS, "The body is not a payment event: " + e.getMessage(), "body");
+            throw InvalidParametersException.of("body", "The body is not a payment event: " + e.getMessage());
         }
         if (event == null || blank(event.id()) || blank(event.type()) || event.data() == null || blank(event.data().paymentId())) {
-            return problem(ProblemType.INVALID_PARAMETERS, "A payment event needs id, type and data.paymentId", "body");
+            throw InvalidParametersException.of("body", "A payment event needs id, type and data.paymentId");
         }
         if (PaymentEvent.PAYMENT_SUCCEEDED.equals(event.type()) && (blank(event.data().amount()) || blank(event.data().currency()))) {
             // What was paid is checked against the booking before any seat is confirmed for it.
-            return problem(ProblemType.INVALID_PARAMETERS, "A payment.succeeded event needs data.amount and data.currency",
-                    blank(event.data().amount()) ? "data.amount" : "data.currency");
+            throw InvalidParametersException.of(blank(event.data().amount()) ? "data.amount" : "data.currency",
+                    "A payment.succeeded event needs data.amount and data.currency");
         }
         PaymentInbox.Receipt receipt = inbox.accept(event, new String(raw, StandardCharsets.UTF_8));
         LOG.debug("Payment event {} {} for payment {}: {}", event.id(), event.type(), event.data().paymentId(), receipt);
@@ -89,13 +86,5 @@ public class PaymentWebhookController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static HttpResponse<Problem> problem(ProblemType type, String detail, @Nullable String field) {
-        Problem problem = Problem.of(type, detail).withInstance(PATH);
-        if (field != null) {
-            problem = problem.withInvalidParams(List.of(new InvalidParam(field, detail)));
-        }
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status())).contentType(Problem.MEDIA_TYPE).body(problem);
     }
 }

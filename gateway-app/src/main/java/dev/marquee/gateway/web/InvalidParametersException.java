@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The request's parameters are wrong; answered 400 naming each parameter at fault. */
-public class InvalidParametersException extends RuntimeException {
+public class InvalidParametersException extends ProblemException {
     private final List<InvalidParam> params;
 
     public InvalidParametersException(List<InvalidParam> params) {
-        super(params.stream().map(p -> p.name() + ": " + p.reason()).collect(Collectors.joining("; ")));
-        if (params.isEmpty()) {
-            throw new IllegalArgumentException("name at least one parameter");
-        }
+        super(problem(params));
         this.params = List.copyOf(params);
     }
 
@@ -21,5 +18,13 @@ public class InvalidParametersException extends RuntimeException {
 
     public List<InvalidParam> params() {
         return params;
+    }
+
+    private static Problem problem(List<InvalidParam> params) {
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException("name at least one parameter");
+        }
+        String detail = params.stream().map(p -> p.name() + ": " + p.reason()).collect(Collectors.joining("; "));
+        return Problem.of(ProblemType.INVALID_PARAMETERS, detail).withInvalidParams(params);
     }
 }

@@ -1,7 +1,7 @@
 package dev.marquee.gateway.web;
 
 /** Something the request names by id does not exist; answered 404. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ProblemException {
     private final String kind;
     private final String id;
 
@@ -10,7 +10,7 @@ public class NotFoundException extends RuntimeException {
      * @param id the id the request gave
      */
     public NotFoundException(String kind, String id) {
-        super("No " + kind + " with id '" + id + "'");
+        super(Problem.of(ProblemType.NOT_FOUND, "No " + kind + " with id '" + id + "'"));
         this.kind = kind;
         this.id = id;
     }

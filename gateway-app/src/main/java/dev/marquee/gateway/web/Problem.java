@@ -1,10 +1,15 @@
 package dev.marquee.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An error answer (RFC 9457 {@code application/problem+json}).
@@ -15,8 +20,10 @@ import java.util.Objects;
  * @param detail what went wrong this time, for people
  * @param instance the request path it happened on
  * @param invalidParams the parameters at fault, for bad input; null otherwise
+ * @param extensions further members a kind of problem carries beside the standard ones ("seatsTaken",
+ *     "checkedInAt"), written at the top level of the answer
  */
-@Serdeable
+@Serdeable.Serializable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
         String type,
@@ -24,14 +31,22 @@ public record Problem(
         int status,
         @Nullable String detail,
         @Nullable String instance,
-        @Nullable List<InvalidParam> invalidParams) {
+        @Nullable List<InvalidParam> invalidParams,
+        @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "invalidParams");
 
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
         invalidParams = invalidParams == null ? null : List.copyOf(invalidParams);
+        extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    public Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
+            @Nullable List<InvalidParam> invalidParams) {
+        this(type, title, status, detail, instance, invalidParams, Map.of());
     }
 
     public static Problem of(ProblemType kind, String detail) {
@@ -39,10 +54,20 @@ public record Problem(
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, invalidParams);
+        return new Problem(type, title, status, detail, path, invalidParams, extensions);
     }
 
     public Problem withInvalidParams(List<InvalidParam> params) {
-        return new Problem(type, title, status, detail, instance, params.isEmpty() ? null : params);
+        return new Problem(type, title, status, detail, instance, params.isEmpty() ? null : params, extensions);
+    }
+
+    /** This problem with one more member beside the standard ones; its name must not be a standard member's. */
+    public Problem with(String name, Object value) {
+        if (STANDARD_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException(name + " is a standard problem member, not an extension");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, Objects.requireNonNull(value, name));
+        return new Problem(type, title, status, detail, instance, invalidParams, more);
     }
 }

@@ -11,41 +11,23 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps the gateway's own exceptions to problem answers; each handler is one line of policy. */
+/** Maps exceptions to problem answers: the gateway's own carry their problem, a chain's failure becomes a 503. */
 final class ProblemExceptionHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandlers.class);
+    private static final Duration CHAIN_RETRY_AFTER = Duration.ofSeconds(10);
 
     private ProblemExceptionHandlers() {
     }
 
+    /** Every {@link ProblemException}: bad parameters, unknown ids, a missing token, a chain that is down. */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {InvalidParametersException.class, ExceptionHandler.class})
-    static final class InvalidParameters implements ExceptionHandler<InvalidParametersException, HttpResponse<Problem>> {
+    @Requires(classes = {ProblemException.class, ExceptionHandler.class})
+    static final class Answered implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, InvalidParametersException e) {
-            Problem problem = Problem.of(ProblemType.INVALID_PARAMETERS, e.getMessage()).withInvalidParams(e.params());
-            return Problems.response(request, problem);
-        }
-    }
-
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {NotFoundException.class, ExceptionHandler.class})
-    static final class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, NotFoundException e) {
-            return Problems.response(request, Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
-        }
-    }
-
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {ServiceUnavailableException.class, ExceptionHandler.class})
-    static final class Unavailable implements ExceptionHandler<ServiceUnavailableException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ServiceUnavailableException e) {
-            return unavailable(request, e.getMessage(), e.retryAfter());
+        public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
+            LOG.debug("{} {} answered {}: {}", request.getMethod(), request.getPath(), e.problem().status(), e.problem().type());
+            return Problems.response(request, e.problem(), e.headers());
         }
     }
 
@@ -57,14 +39,9 @@ final class ProblemExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, TheatreException e) {
             LOG.warn("{} {} failed because chain {} did: {}", request.getMethod(), request.getPath(), e.chainId(), e.getMessage());
-            return unavailable(request, "Theatre chain '" + e.chainId() + "' does not answer; try again shortly",
-                    Duration.ofSeconds(10));
+            Problem problem = Problem.of(ProblemType.CHAIN_UNAVAILABLE, "Theatre chain '" + e.chainId()
+                    + "' does not answer; try again shortly");
+            return Problems.response(request, problem, Problems.retryAfter(CHAIN_RETRY_AFTER));
         }
-    }
-
-    private static HttpResponse<Problem> unavailable(HttpRequest<?> request, String detail, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Problems.response(request, Problem.of(ProblemType.CHAIN_UNAVAILABLE, detail))
-                .header("Retry-After", Long.toString(seconds));
     }
 }
