@@ -10,6 +10,7 @@ import dev.marquee.booking.testing.BookingFixture;
 import dev.marquee.booking.testing.ShowBuilder;
 import dev.marquee.spi.Seat;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class WaitlistTest {
@@ -29,6 +30,15 @@ class WaitlistTest {
     /** Someone else lets their seats go: the gateway tells the waitlist, which serves it on this thread. */
     private void theirHoldIsReleased() {
         booking.holds.release(othersHold.hold().id(), othersHold.token());
+    }
+
+    /** A sold-out house in which A4 and A5 come free while parties of these sizes wait, in this order. */
+    private List<JoinOutcome.Joined> a4AndA5ComeFreeWhileWaiting(int... partySizes) {
+        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
+        List<JoinOutcome.Joined> queue = IntStream.range(0, partySizes.length)
+                .mapToObj(i -> join("guest" + (i + 1) + "@example.com", partySizes[i])).toList();
+        theirHoldIsReleased();
+        return queue;
     }
 
     private JoinOutcome.Joined join(String email, int seatCount, String category) {
@@ -103,11 +113,9 @@ class WaitlistTest {
 
     @Test
     void freedSeatsAreOfferedToTheFirstInLine() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        JoinOutcome.Joined first = join("ada@example.com", 2);
-        JoinOutcome.Joined second = join("cy@example.com", 2);
-
-        theirHoldIsReleased();
+        List<JoinOutcome.Joined> queue = a4AndA5ComeFreeWhileWaiting(2, 2);
+        JoinOutcome.Joined first = queue.get(0);
+        JoinOutcome.Joined second = queue.get(1);
 
         assertThat(now(first).status()).isEqualTo(WaitlistStatus.OFFERED);
         assertThat(now(second).status()).isEqualTo(WaitlistStatus.WAITING);
@@ -116,25 +124,19 @@ class WaitlistTest {
 
     @Test
     void anOfferIsAHoldOfTheFreedSeatsForTheWaitingEmail() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        JoinOutcome.Joined first = join("ada@example.com", 2);
+        WaitlistEntry offered = now(a4AndA5ComeFreeWhileWaiting(2).getFirst());
 
-        theirHoldIsReleased();
-
-        WaitlistEntry offered = now(first);
         Hold hold = booking.holds.find(offered.holdId(), offered.holdToken()).orElseThrow();
-        assertThat(hold.email()).isEqualTo("ada@example.com");
+        assertThat(hold.email()).isEqualTo("guest1@example.com");
         assertThat(hold.seatIds()).containsExactly("A4", "A5");
         assertThat(offered.holdExpiresAt()).isEqualTo(hold.expiresAt());
     }
 
     @Test
     void anEntryThatDoesNotFitKeepsItsPlaceWhileALaterOneThatFitsIsOffered() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        JoinOutcome.Joined tooMany = join("ada@example.com", 3);
-        JoinOutcome.Joined fits = join("cy@example.com", 2);
-
-        theirHoldIsReleased();
+        List<JoinOutcome.Joined> queue = a4AndA5ComeFreeWhileWaiting(3, 2);
+        JoinOutcome.Joined tooMany = queue.get(0);
+        JoinOutcome.Joined fits = queue.get(1);
 
         assertThat(now(tooMany).status()).isEqualTo(WaitlistStatus.WAITING);
         assertThat(waitlist.position(now(tooMany))).isEqualTo(1);
@@ -154,10 +156,7 @@ class WaitlistTest {
 
     @Test
     void seatsOnOfferAreNotOfferedAgain() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        join("ada@example.com", 2);
-        JoinOutcome.Joined second = join("cy@example.com", 2);
-        theirHoldIsReleased();
+        JoinOutcome.Joined second = a4AndA5ComeFreeWhileWaiting(2, 2).get(1);
 
         waitlist.serveAll();
 
@@ -166,10 +165,9 @@ class WaitlistTest {
 
     @Test
     void anOfferWhoseHoldLapsesPassesToTheNextInLine() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        JoinOutcome.Joined first = join("ada@example.com", 2);
-        JoinOutcome.Joined second = join("cy@example.com", 2);
-        theirHoldIsReleased();
+        List<JoinOutcome.Joined> queue = a4AndA5ComeFreeWhileWaiting(2, 2);
+        JoinOutcome.Joined first = queue.get(0);
+        JoinOutcome.Joined second = queue.get(1);
 
         booking.clock.advance(booking.holdRules.ttl());
         booking.holds.expireDue();
@@ -181,9 +179,7 @@ class WaitlistTest {
 
     @Test
     void leavingWithAnOfferReleasesItsHold() {
-        soldOutButForSeatsHeldBySomeoneElse("A4", "A5");
-        JoinOutcome.Joined first = join("ada@example.com", 2);
-        theirHoldIsReleased();
+        JoinOutcome.Joined first = a4AndA5ComeFreeWhileWaiting(2).getFirst();
         String offeredHold = now(first).holdId();
 
         assertThat(waitlist.leave(first.entry().id(), first.token())).map(WaitlistEntry::status).contains(WaitlistStatus.CANCELLED);
