@@ -5,10 +5,10 @@ import dev.marquee.booking.waitlist.JoinOutcome;
 import dev.marquee.booking.waitlist.Waitlist;
 import dev.marquee.booking.waitlist.WaitlistEntry;
 import dev.marquee.booking.waitlist.WaitlistStatus;
-import dev.marquee.gateway.web.BearerToken;
+import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
-import dev.marquee.gateway.web.Problem;
+import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -60,19 +59,13 @@ public class WaitlistController {
                     HttpResponse.status(HttpStatus.CREATED).body(WaitlistView.of(joined.entry(), joined.position(), joined.token()));
             case JoinOutcome.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());
             case JoinOutcome.UnknownShow unknown -> throw new NotFoundException("show", unknown.showId());
-            case JoinOutcome.NotBookable notBookable -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .contentType(Problem.MEDIA_TYPE)
-                    .body(Problem.of(ProblemType.SHOW_NOT_BOOKABLE, notBookable.reason()).withInstance("/api/v1/shows/" + showId + "/waitlist"));
+            case JoinOutcome.NotBookable notBookable -> throw ProblemException.of(ProblemType.SHOW_NOT_BOOKABLE, notBookable.reason());
         };
     }
 
     @Get("/waitlist/{entryId}")
-    public HttpResponse<?> read(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization,
-            @QueryValue @Nullable String waitSeconds) {
-        String token = BearerToken.from(authorization).orElse(null);
-        if (token == null) {
-            return unauthorized(entryId);
-        }
+    public HttpResponse<?> read(@PathVariable String entryId, Bearer bearer, @QueryValue @Nullable String waitSeconds) {
+        String token = bearer.token();
         Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
         Optional<WaitlistEntry> entry = waitlist.find(entryId, token);
         while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
@@ -85,11 +78,8 @@ public class WaitlistController {
 
     /** The entry as server-sent events ({@code text/event-stream}) until it is no longer waiting. */
     @Get(value = "/waitlist/{entryId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public HttpResponse<?> events(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization) {
-        String token = BearerToken.from(authorization).orElse(null);
-        if (token == null) {
-            return unauthorized(entryId);
-        }
+    public HttpResponse<?> events(@PathVariable String entryId, Bearer bearer) {
+        String token = bearer.token();
         if (waitlist.find(entryId, token).isEmpty()) {
             throw new NotFoundException("waitlist entry for this token", entryId);
         }
@@ -97,12 +87,8 @@ public class WaitlistController {
     }
 
     @Delete("/waitlist/{entryId}")
-    public HttpResponse<?> leave(@PathVariable String entryId, @Header("Authorization") @Nullable String authorization) {
-        String token = BearerToken.from(authorization).orElse(null);
-        if (token == null) {
-            return unauthorized(entryId);
-        }
-        return waitlist.leave(entryId, token).<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, 0, null)))
+    public HttpResponse<?> leave(@PathVariable String entryId, Bearer bearer) {
+        return waitlist.leave(entryId, bearer.token()).<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, 0, null)))
                 .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
     }
 
@@ -119,11 +105,5 @@ public class WaitlistController {
             // answered below
         }
         throw InvalidParametersException.of("waitSeconds", "must be a whole number from 0 to " + MAX_WAIT_SECONDS);
-    }
-
-    private static HttpResponse<?> unauthorized(String entryId) {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .body(Problem.of(ProblemType.UNAUTHORIZED, "Send the entry's token as 'Authorization: Bearer <token>'")
-                        .withInstance("/api/v1/waitlist/" + entryId));
     }
 }
