@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class BreakerSettingsBindingTest {
         ChainConfiguration bad = new ChainConfiguration("bad", null, "fake-seats", null, null, null,
                 new ChainConfiguration.Breaker(150f, null, null, null));
 
-        assertThatThrownBy(() -> new ChainRegistry(List.of(bad), List.of(new FakeSeatsFactory())))
+        assertThatThrownBy(() -> new ChainRegistry(List.of(bad), List.of(new FakeSeatsFactory()), Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("marquee.chains.bad.breaker");
     }
