@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The configured chains, each with its adapter found through {@link ServiceLoader} and its own circuit
  * breaker. Startup fails with a clear message when a chain names an adapter type that is not there. Each
- * adapter is created with a {@link ChainContext} carrying the gateway's clock.
+ * adapter is created with a {@link ChainContext} carrying the gateway's clock, which its breaker uses too.
  */
 @Context
 public class ChainRegistry {
@@ -86,7 +86,7 @@ public class ChainRegistry {
         }
         CircuitBreakerConfig breakerConfig;
         try {
-            breakerConfig = breakerConfig(configuration.breakerSettings());
+            breakerConfig = breakerConfig(configuration.breakerSettings(), clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("marquee.chains." + id + ".breaker: " + e.getMessage()
                     + " (" + configuration.breakerSettings() + ")", e);
@@ -106,14 +106,18 @@ public class ChainRegistry {
         return new ChainContext(chainId, clock, loggerName, new LoggedChainMetrics(loggerName + ".calls"));
     }
 
-    private static CircuitBreakerConfig breakerConfig(BreakerSettings settings) {
+    private static CircuitBreakerConfig breakerConfig(BreakerSettings settings, Clock clock) {
         return CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRate())
                 .slidingWindowSize(settings.window())
                 .minimumNumberOfCalls(settings.minimum())
                 .waitDurationInOpenState(settings.open())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // The open state ends by the clock: the first call after the wait, measured with the gateway's
+                // clock, is let through as a trial. An automatic transition would run on a timer that no
+                // clock moves, so an open breaker stays OPEN (and the chain DOWN in /health) until that call.
+                .clock(clock)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 // Only the chain's own failures count; outcomes such as "seat taken" are answers.
                 .recordExceptions(TheatreException.class)
                 .build();

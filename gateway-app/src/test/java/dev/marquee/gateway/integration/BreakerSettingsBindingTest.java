@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class BreakerSettingsBindingTest {
     @Inject
     ChainRegistry chains;
+    @Inject
+    Clock clock;
 
     @Test
     void breakerSettingsBindFromTheChainsProperties() {
@@ -42,6 +44,15 @@ class BreakerSettingsBindingTest {
         assertThat(config.getSlidingWindowSize()).isEqualTo(4);
         assertThat(config.getMinimumNumberOfCalls()).isEqualTo(3);
         assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(1500L);
+    }
+
+    @Test
+    void theBreakerMeasuresItsOpenStateWithTheGatewaysClock() {
+        CircuitBreakerConfig config = chains.chain("plain").orElseThrow().breaker().getCircuitBreakerConfig();
+
+        assertThat(config.getClock()).isSameAs(clock);
+        assertThat(config.isAutomaticTransitionFromOpenToHalfOpenEnabled())
+                .as("a timer would move the breaker on whatever the clock says").isFalse();
     }
 
     @Test
