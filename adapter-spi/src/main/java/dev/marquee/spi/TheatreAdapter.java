@@ -24,8 +24,38 @@ public interface TheatreAdapter extends AutoCloseable {
      */
     LockOutcome lockSeats(SeatLockRequest request);
 
-    /** Releases a lock. Releasing a lock that expired or was already released is not an error. */
+    /**
+     * Releases a lock. Releasing a lock that expired or was already released is not an error; what happens
+     * to a lock that was confirmed is not specified (adapters built against version 2 throw an unchecked
+     * exception).
+     *
+     * <p>Every adapter still implements this method, so that adapters built against version 2, which know
+     * no other, keep loading. One built against version 3 or later implements {@link #release(String)} and
+     * makes this method call it.
+     *
+     * @deprecated since version 3: call {@link #release(String)}, which answers a confirmed lock with
+     *     {@link ReleaseOutcome.AlreadyConfirmed} instead of an exception
+     */
+    @Deprecated(since = "3")
     void releaseLock(String lockRef);
+
+    /**
+     * Releases a lock, freeing its seats. A lock that expired, was released before or that the chain does
+     * not know answers {@link ReleaseOutcome.Released} too, so a release may be repeated. A lock that was
+     * confirmed is a booking: the chain frees nothing, and the answer is {@link ReleaseOutcome.AlreadyConfirmed}
+     * (an answer, not a failure; to free the seats, cancel the booking). As with every method, a failure of
+     * the chain itself is thrown as a {@link TheatreException}.
+     *
+     * <p>The default serves adapters built against version 2: it calls {@link #releaseLock(String)} and
+     * answers {@link ReleaseOutcome.Released}; such an adapter may throw for a confirmed lock, which the
+     * default passes on. An adapter built against version 3 or later overrides it.
+     *
+     * @since 3
+     */
+    default ReleaseOutcome release(String lockRef) {
+        releaseLock(lockRef);
+        return new ReleaseOutcome.Released();
+    }
 
     /**
      * Turns a lock into a booking, with one theatre ticket per seat. A repeated request with the same

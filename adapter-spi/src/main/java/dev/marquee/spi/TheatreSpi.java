@@ -14,11 +14,18 @@ package dev.marquee.spi;
  *   <li>{@link ConfirmOutcome.AlreadyConfirmed} carries the booking's tickets, so that a repeated
  *       confirmation gives the gateway everything the first one did. This changed a record rather than
  *       adding to the SPI: an adapter built against version 1 must be rebuilt.</li>
+ *   <li>{@link ChainContext}: {@link TheatreAdapterFactory#create(ChainContext, java.util.Map)} gives an
+ *       adapter the gateway's clock, a logger name and a {@link ChainMetrics} hook. {@link TheatreAdapter#release}
+ *       answers a {@link ReleaseOutcome}, so that releasing a confirmed lock is an answer rather than an
+ *       exception; {@link TheatreAdapter#releaseLock} is deprecated. Both are default methods: an adapter
+ *       built against version 2 loads unchanged.</li>
  * </ol>
+ *
+ * <p>{@code docs/adapter-spi.md} in the Marquee repository spells out the rules.
  */
 public final class TheatreSpi {
     /** The version of the SPI this jar defines. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private TheatreSpi() {
     }

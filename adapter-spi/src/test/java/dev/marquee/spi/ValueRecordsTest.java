@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,25 @@ class ValueRecordsTest {
         assertThrows(IllegalArgumentException.class, () -> new ConfirmOutcome.AlreadyConfirmed("B1", List.of()));
         NullPointerException e = assertThrows(NullPointerException.class, () -> new ConfirmOutcome.AlreadyConfirmed("B1", null));
         assertEquals("tickets is required", e.getMessage());
+    }
+
+    @Test
+    void aChainContextNamesTheFieldItMisses() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> new ChainContext("aurora", null, "dev.marquee.adapter.aurora", ChainMetrics.NONE));
+        assertEquals("clock is required", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ChainContext(" ", Clock.systemUTC(), "dev.marquee.adapter.aurora", ChainMetrics.NONE));
+    }
+
+    @Test
+    void aContextForToolsHasTheSystemClockInUtcTheGatewaysLoggerNameAndNoMetrics() {
+        ChainContext context = ChainContext.of("aurora");
+
+        assertEquals("aurora", context.chainId());
+        assertEquals(Clock.systemUTC(), context.clock());
+        assertEquals("dev.marquee.adapter.aurora", context.loggerName());
+        assertEquals(ChainMetrics.NONE, context.metrics());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.marquee.contracts.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,6 +18,7 @@ import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.Hall;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Movie;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
@@ -282,6 +284,7 @@ public abstract class TheatreAdapterConformance {
                 "the seats of a lock with TTL " + ttl + " come free");
 
         assertFalse(Instant.now().isBefore(locked.expiresAt().minusSeconds(1)), "seats stay held until the lock expires");
+        assertEquals(new ReleaseOutcome.Released(), adapter().release(locked.lockRef()), "an expired lock is released already");
     }
 
     @Test
@@ -289,11 +292,32 @@ public abstract class TheatreAdapterConformance {
         FreshShow show = freshShow();
         LockOutcome.Locked locked = locked(lock(show, show.seats(0, 2)));
 
-        adapter().releaseLock(locked.lockRef());
-        adapter().releaseLock(locked.lockRef());
+        assertEquals(new ReleaseOutcome.Released(), adapter().release(locked.lockRef()));
+        assertEquals(new ReleaseOutcome.Released(), adapter().release(locked.lockRef()), "a second release is harmless");
 
         assertTrue(adapter().readSeats(show.ref()).heldSeats().isEmpty());
         locked(lock(show, show.seats(0, 2)));
+    }
+
+    @Test
+    void releasingALockTheChainDoesNotKnowAnswersReleased() {
+        assertEquals(new ReleaseOutcome.Released(), adapter().release("no-such-lock-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void releaseOfAConfirmedLockFreesNothing() {
+        FreshShow show = freshShow();
+        List<String> seats = show.seats(0, 2);
+        LockOutcome.Locked locked = locked(lock(show, seats));
+        assertInstanceOf(ConfirmOutcome.Confirmed.class, adapter().confirm(new ConfirmRequest(locked.lockRef(), reference("booking"))));
+
+        ReleaseOutcome outcome = assertDoesNotThrow(() -> adapter().release(locked.lockRef()),
+                "releasing a confirmed lock is answered, not thrown");
+
+        assertEquals(new ReleaseOutcome.AlreadyConfirmed(), outcome, "a confirmed lock is a booking, not released");
+        SeatAvailability after = adapter().readSeats(show.ref());
+        assertEquals(Set.copyOf(seats), after.soldSeats(), "the booking keeps its seats");
+        assertInstanceOf(LockOutcome.SeatsTaken.class, lock(show, seats), "the booking's seats cannot be locked again");
     }
 
     // ---- bookings ----
@@ -354,7 +378,7 @@ public abstract class TheatreAdapterConformance {
     void confirmingAReleasedLockBooksNothing() {
         FreshShow show = freshShow();
         LockOutcome.Locked locked = locked(lock(show, show.seats(0, 1)));
-        adapter().releaseLock(locked.lockRef());
+        adapter().release(locked.lockRef());
 
         assertEquals(new ConfirmOutcome.LockExpired(), adapter().confirm(new ConfirmRequest(locked.lockRef(), reference("booking"))));
     }

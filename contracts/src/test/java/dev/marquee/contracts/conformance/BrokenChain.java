@@ -6,6 +6,7 @@ import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
@@ -42,6 +43,12 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
     }
 
     @Override
+    public ReleaseOutcome release(String lockRef) {
+        return chain.release(lockRef);
+    }
+
+    @Override
+    @Deprecated
     public void releaseLock(String lockRef) {
         chain.releaseLock(lockRef);
     }
@@ -149,6 +156,39 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
         public ConfirmOutcome confirm(ConfirmRequest request) {
             ConfirmOutcome outcome = chain.confirm(request);
             return outcome instanceof ConfirmOutcome.AlreadyConfirmed ? new ConfirmOutcome.LockExpired() : outcome;
+        }
+    }
+
+    /**
+     * Built against version 2: it throws for a confirmed lock, as the adapters of that version did, and the
+     * SPI's default {@code release} passes the exception on.
+     */
+    static final class ThrowsOnConfirmedRelease extends BrokenChain {
+        @Override
+        public ReleaseOutcome release(String lockRef) {
+            if (chain.release(lockRef) instanceof ReleaseOutcome.AlreadyConfirmed) {
+                throw new IllegalStateException("lock " + lockRef + " was confirmed and cannot be released");
+            }
+            return new ReleaseOutcome.Released();
+        }
+    }
+
+    /** Answers Released whatever became of the lock: the gateway would believe seats free that the chain has sold. */
+    static final class ConfirmedLockReportedReleased extends BrokenChain {
+        @Override
+        public ReleaseOutcome release(String lockRef) {
+            chain.release(lockRef);
+            return new ReleaseOutcome.Released();
+        }
+    }
+
+    /** Answers rightly for a confirmed lock but frees its seats all the same: a sold booking loses them. */
+    static final class ConfirmedLockFreedAnyway extends BrokenChain {
+        @Override
+        public ReleaseOutcome release(String lockRef) {
+            ReleaseOutcome outcome = chain.release(lockRef);
+            chain.freeUnchecked(lockRef);
+            return outcome;
         }
     }
 

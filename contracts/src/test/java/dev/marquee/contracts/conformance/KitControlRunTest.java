@@ -54,6 +54,15 @@ class KitControlRunTest {
         }
     }
 
+    @Test
+    void releasingAConfirmedLockCatchesAChainThatThrowsClaimsReleaseOrFreesTheBookingsSeats() {
+        for (Class<? extends TheatreAdapterConformance> kit : List.of(ThrowsOnConfirmedReleaseKit.class,
+                ConfirmedLockReportedReleasedKit.class, ConfirmedLockFreedAnywayKit.class)) {
+            assertFailsOnAnAssertion(kit, "releaseOfAConfirmedLockFreesNothing");
+            assertPasses(kit, "releaseFreesTheSeatsAndReleasingTwiceIsHarmless");
+        }
+    }
+
     private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
         TestExecutionSummary summary = run(kit, test);
         assertEquals(1, summary.getTestsFailedCount(),
@@ -124,6 +133,24 @@ class KitControlRunTest {
     static class ConfirmedLockForgottenKit extends BrokenChainKit {
         ConfirmedLockForgottenKit() {
             super(new BrokenChain.ConfirmedLockForgotten());
+        }
+    }
+
+    static class ThrowsOnConfirmedReleaseKit extends BrokenChainKit {
+        ThrowsOnConfirmedReleaseKit() {
+            super(new BrokenChain.ThrowsOnConfirmedRelease());
+        }
+    }
+
+    static class ConfirmedLockReportedReleasedKit extends BrokenChainKit {
+        ConfirmedLockReportedReleasedKit() {
+            super(new BrokenChain.ConfirmedLockReportedReleased());
+        }
+    }
+
+    static class ConfirmedLockFreedAnywayKit extends BrokenChainKit {
+        ConfirmedLockFreedAnywayKit() {
+            super(new BrokenChain.ConfirmedLockFreedAnyway());
         }
     }
 

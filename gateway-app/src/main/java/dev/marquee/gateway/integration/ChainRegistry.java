@@ -1,5 +1,6 @@
 package dev.marquee.gateway.integration;
 
+import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreAdapterFactory;
 import dev.marquee.spi.TheatreException;
@@ -9,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configured chains, each with its adapter found through {@link ServiceLoader} and its own circuit
- * breaker. Startup fails with a clear message when a chain names an adapter type that is not there.
+ * breaker. Startup fails with a clear message when a chain names an adapter type that is not there. Each
+ * adapter is created with a {@link ChainContext} carrying the gateway's clock, which its breaker uses too.
  */
 @Context
 public class ChainRegistry {
@@ -35,11 +38,12 @@ public class ChainRegistry {
 
     private final Map<String, Chain> chains = new LinkedHashMap<>();
 
-    public ChainRegistry(List<ChainConfiguration> configurations) {
-        this(configurations, ServiceLoader.load(TheatreAdapterFactory.class).stream().map(ServiceLoader.Provider::get).toList());
+    public ChainRegistry(List<ChainConfiguration> configurations, Clock clock) {
+        this(configurations, ServiceLoader.load(TheatreAdapterFactory.class).stream().map(ServiceLoader.Provider::get).toList(),
+                clock);
     }
 
-    ChainRegistry(List<ChainConfiguration> configurations, List<TheatreAdapterFactory> factories) {
+    ChainRegistry(List<ChainConfiguration> configurations, List<TheatreAdapterFactory> factories, Clock clock) {
         Map<String, TheatreAdapterFactory> byType = new TreeMap<>();
         for (TheatreAdapterFactory factory : factories) {
             if (factory.spiVersion() > TheatreSpi.VERSION) {
@@ -56,11 +60,11 @@ public class ChainRegistry {
         }
         for (ChainConfiguration configuration : configurations.stream()
                 .sorted(java.util.Comparator.comparing(ChainConfiguration::id)).toList()) {
-            chains.put(configuration.id(), open(configuration, byType));
+            chains.put(configuration.id(), open(configuration, byType, clock));
         }
     }
 
-    private static Chain open(ChainConfiguration configuration, Map<String, TheatreAdapterFactory> byType) {
+    private static Chain open(ChainConfiguration configuration, Map<String, TheatreAdapterFactory> byType, Clock clock) {
         String id = configuration.id();
         if (!CHAIN_ID.matcher(id).matches()) {
             throw new ConfigurationException("marquee.chains." + id + ": a chain id must be a lower-case slug "
@@ -76,13 +80,13 @@ public class ChainRegistry {
         }
         TheatreAdapter adapter;
         try {
-            adapter = factory.create(id, configuration.adapterSettings());
+            adapter = factory.create(context(id, clock), configuration.adapterSettings());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("marquee.chains." + id + ".settings: " + e.getMessage(), e);
         }
         CircuitBreakerConfig breakerConfig;
         try {
-            breakerConfig = breakerConfig(configuration.breakerSettings());
+            breakerConfig = breakerConfig(configuration.breakerSettings(), clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("marquee.chains." + id + ".breaker: " + e.getMessage()
                     + " (" + configuration.breakerSettings() + ")", e);
@@ -96,14 +100,24 @@ public class ChainRegistry {
                 new GuardedTheatre(id, adapter, breaker), breaker, configuration);
     }
 
-    private static CircuitBreakerConfig breakerConfig(BreakerSettings settings) {
+    /** The gateway's clock, the chain's own logger and metrics that log each call at DEBUG. */
+    private static ChainContext context(String chainId, Clock clock) {
+        String loggerName = ChainContext.LOGGER_PREFIX + chainId;
+        return new ChainContext(chainId, clock, loggerName, new LoggedChainMetrics(loggerName + ".calls"));
+    }
+
+    private static CircuitBreakerConfig breakerConfig(BreakerSettings settings, Clock clock) {
         return CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRate())
                 .slidingWindowSize(settings.window())
                 .minimumNumberOfCalls(settings.minimum())
                 .waitDurationInOpenState(settings.open())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // The open state ends by the clock: the first call after the wait, measured with the gateway's
+                // clock, is let through as a trial. An automatic transition would run on a timer that no
+                // clock moves, so an open breaker stays OPEN (and the chain DOWN in /health) until that call.
+                .clock(clock)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 // Only the chain's own failures count; outcomes such as "seat taken" are answers.
                 .recordExceptions(TheatreException.class)
                 .build();

@@ -6,6 +6,7 @@ import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
@@ -46,6 +47,13 @@ final class GuardedTheatre implements TheatreAdapter {
     }
 
     @Override
+    public ReleaseOutcome release(String lockRef) {
+        return guarded(() -> delegate.release(lockRef));
+    }
+
+    @Override
+    @Deprecated
+    @SuppressWarnings("deprecation")
     public void releaseLock(String lockRef) {
         guarded(() -> {
             delegate.releaseLock(lockRef);

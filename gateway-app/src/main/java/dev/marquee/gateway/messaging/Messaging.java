@@ -57,7 +57,7 @@ public class Messaging {
         this.broker = new BrokerConnection(embedded == null ? settings.uri() : embedded.uri(),
                 settings.consumerThreads() * Math.max(1, handlers.size()),
                 this::declareAndConsume);
-        this.relay = OutboxRelay.start(settings, outbox, broker);
+        this.relay = OutboxRelay.start(settings, outbox, broker, clock);
     }
 
     // --- consumers ---

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,20 +32,22 @@ final class OutboxRelay {
     private final MessagingSettings settings;
     private final OutboxStore outbox;
     private final BrokerConnection broker;
+    private final Clock clock;
     private final Thread thread;
     private volatile boolean stopping;
     private Channel publishing;
     private volatile PublishRound current;
 
-    private OutboxRelay(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker) {
+    private OutboxRelay(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker, Clock clock) {
         this.settings = settings;
         this.outbox = outbox;
         this.broker = broker;
+        this.clock = clock;
         this.thread = Thread.ofPlatform().name("marquee-outbox-relay").daemon().unstarted(this::run);
     }
 
-    static OutboxRelay start(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker) {
-        OutboxRelay relay = new OutboxRelay(settings, outbox, broker);
+    static OutboxRelay start(MessagingSettings settings, OutboxStore outbox, BrokerConnection broker, Clock clock) {
+        OutboxRelay relay = new OutboxRelay(settings, outbox, broker, clock);
         relay.thread.start();
         return relay;
     }
@@ -79,7 +82,7 @@ final class OutboxRelay {
         if (due.isEmpty()) {
             return 0;
         }
-        PublishRound round = new PublishRound();
+        PublishRound round = new PublishRound(clock);
         current = round;
         Set<Long> delivered = Set.of();
         try {
@@ -112,7 +115,7 @@ final class OutboxRelay {
         return delivered.size();
     }
 
-    private static AMQP.BasicProperties propertiesOf(OutboxStore.Pending row) {
+    private AMQP.BasicProperties propertiesOf(OutboxStore.Pending row) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(Messaging.ATTEMPT, row.attempt());
         headers.put(Messaging.ROUTING_KEY, row.routingKey());
@@ -121,7 +124,7 @@ final class OutboxRelay {
             headers.put(Messaging.NOTE, row.note());
         }
         return new AMQP.BasicProperties.Builder().messageId(row.messageId()).contentType("application/json").deliveryMode(2)
-                .headers(headers).timestamp(new Date()).build();
+                .headers(headers).timestamp(Date.from(clock.instant())).build();
     }
 
     private Channel publishingChannel(Connection connection) throws IOException {

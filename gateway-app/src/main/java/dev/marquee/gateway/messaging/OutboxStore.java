@@ -50,7 +50,7 @@ public class OutboxStore implements Outbox {
         });
     }
 
-    private static void insert(Connection c, OutboundMessage message, String queue, int attempt, String note, Instant availableAt)
+    private void insert(Connection c, OutboundMessage message, String queue, int attempt, String note, Instant availableAt)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (message_id, routing_key, target_queue, payload, "
                 + "attempt, note, available_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -61,7 +61,7 @@ public class OutboxStore implements Outbox {
             insert.setInt(5, attempt);
             insert.setString(6, note == null ? null : note.substring(0, Math.min(1000, note.length())));
             insert.setObject(7, utc(availableAt));
-            insert.setObject(8, utc(Instant.now()));
+            insert.setObject(8, utc(clock.instant()));
             insert.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -13,10 +14,15 @@ import java.util.function.BooleanSupplier;
  * acknowledged or returned; unanswered otherwise. Answers arrive on the connection's thread.
  */
 final class PublishRound {
+    private final Clock clock;
     private final TreeMap<Long, Long> rowBySequence = new TreeMap<>();
     private final Map<Long, Boolean> answered = new HashMap<>();
     private final Set<Long> returned = new LinkedHashSet<>();
     private final Set<Long> rows = new LinkedHashSet<>();
+
+    PublishRound(Clock clock) {
+        this.clock = clock;
+    }
 
     synchronized void published(long sequence, long row) {
         rowBySequence.put(sequence, row);
@@ -38,11 +44,15 @@ final class PublishRound {
         returned.add(row);
     }
 
-    /** Waits until every row is answered, the time is up, or the channel went away. */
+    /**
+     * Waits until every row is answered, the time is up, or the channel went away. The time is the gateway's
+     * clock, looked at every 100 ms at the most, so a test that stops the clock decides when an unanswered
+     * round gives up.
+     */
     synchronized boolean awaitAnswers(long timeoutMillis, BooleanSupplier channelOpen) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long deadline = clock.millis() + timeoutMillis;
         while (!rowBySequence.isEmpty() && channelOpen.getAsBoolean()) {
-            long left = deadline - System.currentTimeMillis();
+            long left = deadline - clock.millis();
             if (left <= 0) {
                 return false;
             }

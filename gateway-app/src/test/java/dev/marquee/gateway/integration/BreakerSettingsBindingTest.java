@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class BreakerSettingsBindingTest {
     @Inject
     ChainRegistry chains;
+    @Inject
+    Clock clock;
 
     @Test
     void breakerSettingsBindFromTheChainsProperties() {
@@ -41,6 +44,15 @@ class BreakerSettingsBindingTest {
         assertThat(config.getSlidingWindowSize()).isEqualTo(4);
         assertThat(config.getMinimumNumberOfCalls()).isEqualTo(3);
         assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(1500L);
+    }
+
+    @Test
+    void theBreakerMeasuresItsOpenStateWithTheGatewaysClock() {
+        CircuitBreakerConfig config = chains.chain("plain").orElseThrow().breaker().getCircuitBreakerConfig();
+
+        assertThat(config.getClock()).isSameAs(clock);
+        assertThat(config.isAutomaticTransitionFromOpenToHalfOpenEnabled())
+                .as("a timer would move the breaker on whatever the clock says").isFalse();
     }
 
     @Test
@@ -57,7 +69,7 @@ class BreakerSettingsBindingTest {
         ChainConfiguration bad = new ChainConfiguration("bad", null, "fake-seats", null, null, null,
                 new ChainConfiguration.Breaker(150f, null, null, null));
 
-        assertThatThrownBy(() -> new ChainRegistry(List.of(bad), List.of(new FakeSeatsFactory())))
+        assertThatThrownBy(() -> new ChainRegistry(List.of(bad), List.of(new FakeSeatsFactory()), Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("marquee.chains.bad.breaker");
     }

@@ -12,6 +12,7 @@ import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.web.ApiClient;
+import dev.marquee.gateway.web.TestClock;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreException;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,13 +43,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * last seat answers keep being served with their age, health says what is wrong, the other chain is
  * untouched, and everything recovers when the chain does. Each test starts with no faults and both
  * breakers closed.
+ *
+ * <p>The gateway runs on a {@link TestClock} that stands still: an open breaker ends only when a test
+ * moves the clock past its open duration, so no test waits for one.
  */
 @MicronautTest(environments = "test", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChainOutageTest implements TestPropertyProvider {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration OPEN_DURATION = Duration.ofSeconds(1);
+    /** Long, because the tests move the clock past it instead of waiting. */
+    private static final Duration OPEN_DURATION = Duration.ofMinutes(1);
 
     private SandboxTheatre aurora;
     private SandboxTheatre lumen;
@@ -64,6 +68,8 @@ class ChainOutageTest implements TestPropertyProvider {
     CatalogTables tables;
     @Inject
     EmbeddedServer server;
+    @Inject
+    TestClock clock;
 
     private ApiClient api;
     private String lumenMovieRef;
@@ -74,6 +80,7 @@ class ChainOutageTest implements TestPropertyProvider {
         lumen = SandboxTheatre.builder().seed(2).size("small").chainName("Lumen Pictures").start();
         return Map.ofEntries(
                 Map.entry("marquee.sync.enabled", "false"),
+                Map.entry("marquee.test.clock", "fixed"),
                 Map.entry("marquee.seating.retry-after", "3s"),
                 Map.entry("marquee.chains.aurora.adapter", "rest"),
                 Map.entry("marquee.chains.aurora.name", "Aurora Cinemas"),
@@ -90,6 +97,8 @@ class ChainOutageTest implements TestPropertyProvider {
 
     @BeforeAll
     void syncBothChainsFromScratch() {
+        // Near the sandboxes' time, so that their shows are as far ahead for the gateway as for them.
+        clock.set(Instant.now());
         tables.clear();
         for (Chain chain : chains.all()) {
             sync.sync(chain);
@@ -104,8 +113,8 @@ class ChainOutageTest implements TestPropertyProvider {
     void bothChainsHealthy() {
         aurora.admin().clearFaults();
         lumen.admin().clearFaults();
-        awaitClosed("lumen");
-        awaitClosed("aurora");
+        closeBreakerOf("lumen");
+        closeBreakerOf("aurora");
     }
 
     @AfterAll
@@ -151,6 +160,7 @@ class ChainOutageTest implements TestPropertyProvider {
         assertThat(fresh.json().path("stale").asBoolean()).isFalse();
         lumen.admin().faults(Faults.down());
         openBreakerOf("lumen", neverSeen);
+        clock.advance(Duration.ofSeconds(42));
 
         ApiClient.Answer stale = api.get(seatsOf(seenBefore));
         ApiClient.Answer unknown = api.get(seatsOf(neverSeen));
@@ -158,8 +168,9 @@ class ChainOutageTest implements TestPropertyProvider {
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.json().path("stale").asBoolean()).isTrue();
         assertThat(stale.json().path("availabilityReadAt").asText()).isEqualTo(fresh.json().path("availabilityReadAt").asText());
-        long age = Duration.between(Instant.parse(fresh.json().path("availabilityReadAt").asText()), Instant.now()).toSeconds();
-        assertThat(stale.json().path("ageSeconds").asLong()).isBetween(0L, age);
+        Instant readAt = Instant.parse(fresh.json().path("availabilityReadAt").asText());
+        assertThat(stale.json().path("ageSeconds").asLong()).as("the age by the gateway's clock")
+                .isEqualTo(Duration.between(readAt, clock.instant()).toSeconds()).isGreaterThanOrEqualTo(42);
         assertThat(stale.json().path("seats").size()).isEqualTo(fresh.json().path("seats").size());
         assertThat(unknown.status()).isEqualTo(503);
         assertThat(unknown.isProblem()).isTrue();
@@ -234,22 +245,19 @@ class ChainOutageTest implements TestPropertyProvider {
     @Test
     @Order(6)
     void whenTheChainRecoversTheBreakerClosesAndASyncCatchesUpWithWhatChangedMeanwhile() {
-        Show template = anUpcomingShowOf("lumen", 0);
-        lumen.admin().faults(Faults.down());
-        openBreakerOf("lumen", template);
+        Show template = lumenDownWithItsBreakerOpen();
         assertThatThrownBy(() -> sync.sync(chains.chain("lumen").orElseThrow())).isInstanceOf(TheatreException.class);
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String addedRef = lumen.admin().addShow(lumenMovieRef, hallRefOf(template), start);
 
         lumen.admin().clearFaults();
-        awaitClosed("lumen");
+        closeBreakerOf("lumen");
         sync.sync(chains.chain("lumen").orElseThrow());
 
         assertThat(catalog.current().show("lumen:" + addedRef)).get().extracting(Show::startsAt).isEqualTo(start);
         ApiClient.Answer seats = api.get(seatsOf(template));
         assertThat(seats.json().path("stale").asBoolean()).isFalse();
-        JsonNode lumenHealth = api.send("GET", "/health", null, null).json()
-                .path("details").path("chains").path("details").path("lumen");
+        JsonNode lumenHealth = healthOf("lumen");
         assertThat(lumenHealth.path("status").asText()).isEqualTo("UP");
         assertThat(lumenHealth.path("circuitBreaker").asText()).isEqualTo("CLOSED");
     }
@@ -258,15 +266,30 @@ class ChainOutageTest implements TestPropertyProvider {
     @Order(7)
     void aChainWhoseBreakerIsOpenIsDownInHealthBeforeItsNextSyncFails() {
         sync.sync(chains.chain("lumen").orElseThrow());
-        lumen.admin().faults(Faults.down());
-        openBreakerOf("lumen", anUpcomingShowOf("lumen", 0));
+        lumenDownWithItsBreakerOpen();
 
-        JsonNode lumenHealth = api.send("GET", "/health", null, null).json()
-                .path("details").path("chains").path("details").path("lumen");
+        JsonNode lumenHealth = healthOf("lumen");
 
         assertThat(lumenHealth.path("lastSyncSucceeded").asBoolean()).isTrue();
         assertThat(lumenHealth.path("circuitBreaker").asText()).isEqualTo("OPEN");
         assertThat(lumenHealth.path("status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    @Order(8)
+    void anOpenBreakerLetsTrialCallsThroughOnlyOnceTheClockHasPassedItsOpenDuration() {
+        Show show = lumenDownWithItsBreakerOpen();
+        lumen.admin().clearFaults();
+
+        clock.advance(OPEN_DURATION.minusSeconds(1));
+        assertThatThrownBy(() -> lumenTheatre().readSeats(show.ref())).hasMessageContaining("circuit breaker is open");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(healthOf("lumen").path("circuitBreaker").asText()).as("no timer moves the breaker; the next call does").isEqualTo("OPEN");
+
+        assertThat(lumenTheatre().readSeats(show.ref()).showRef()).isEqualTo(show.ref());
+        assertThat(healthOf("lumen").path("circuitBreaker").asText()).isEqualTo("HALF_OPEN");
+        lumenTheatre().readSeats(show.ref());
+        assertThat(healthOf("lumen").path("circuitBreaker").asText()).isEqualTo("CLOSED");
     }
 
     /** Reads the show's seats until the chain's breaker opens; returns how many calls that took (at most 20). */
@@ -283,35 +306,33 @@ class ChainOutageTest implements TestPropertyProvider {
     }
 
     /**
-     * Reads seats from the chain until its breaker is closed: an open breaker lets trial calls through
-     * after its open duration, and they close it when the chain answers again.
+     * Closes the chain's breaker as time would: moves the clock past an open breaker's open duration, then
+     * reads seats from the (healthy) chain, which the breaker lets through as trial calls until it closes.
      */
-    private void awaitClosed(String chainId) {
+    private void closeBreakerOf(String chainId) {
+        if (breakerOf(chainId).getState() == CircuitBreaker.State.OPEN) {
+            clock.advance(Duration.ofMillis(breakerOf(chainId).getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
+                    .plusSeconds(1));
+        }
         Show show = anUpcomingShowOf(chainId, 0);
         TheatreAdapter theatre = chains.chain(chainId).orElseThrow().theatre();
-        poll(Duration.ofSeconds(15), () -> {
-            try {
-                theatre.readSeats(show.ref());
-            } catch (TheatreException stillFailing) {
-                // an open breaker, or the chain not back yet
-            }
-            return breakerOf(chainId).getState() == CircuitBreaker.State.CLOSED;
-        }, () -> "the breaker of " + chainId + " is still " + breakerOf(chainId).getState());
+        for (int trial = 1; trial <= 5 && breakerOf(chainId).getState() != CircuitBreaker.State.CLOSED; trial++) {
+            theatre.readSeats(show.ref());
+        }
+        assertThat(breakerOf(chainId).getState()).as("the breaker of " + chainId + " after trial calls")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
-    private static void poll(Duration bound, BooleanSupplier done, java.util.function.Supplier<String> why) {
-        Instant deadline = Instant.now().plus(bound);
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(why.get() + " after " + bound.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** Takes Lumen down and reads a show's seats until its breaker opens; answers the show. */
+    private Show lumenDownWithItsBreakerOpen() {
+        Show show = anUpcomingShowOf("lumen", 0);
+        lumen.admin().faults(Faults.down());
+        openBreakerOf("lumen", show);
+        return show;
+    }
+
+    private JsonNode healthOf(String chainId) {
+        return api.send("GET", "/health", null, null).json().path("details").path("chains").path("details").path(chainId);
     }
 
     private CircuitBreaker breakerOf(String chainId) {

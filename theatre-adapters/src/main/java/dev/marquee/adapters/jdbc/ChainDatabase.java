@@ -2,6 +2,7 @@ package dev.marquee.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.marquee.adapters.CallTiming;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreProtocolException;
 import dev.marquee.spi.TheatreTimeoutException;
@@ -30,15 +31,17 @@ final class ChainDatabase implements AutoCloseable {
     private final String chainId;
     private final JdbcSettings settings;
     private final HikariDataSource pool;
+    private final CallTiming timing;
 
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    ChainDatabase(String chainId, JdbcSettings settings) {
+    ChainDatabase(String chainId, JdbcSettings settings, CallTiming timing) {
         this.chainId = chainId;
         this.settings = settings;
+        this.timing = timing;
         this.pool = new HikariDataSource(poolConfig(chainId, settings));
     }
 
@@ -79,6 +82,18 @@ final class ChainDatabase implements AutoCloseable {
         if (pool.isClosed()) {
             throw new IllegalStateException("chain " + chainId + ": " + call + ": the adapter is closed");
         }
+        long started = CallTiming.start();
+        boolean failed = true;
+        try {
+            T result = transaction(call, work);
+            failed = false;
+            return result;
+        } finally {
+            timing.report(call, started, failed);
+        }
+    }
+
+    private <T> T transaction(String call, Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             try {
                 T result = work.run(connection);

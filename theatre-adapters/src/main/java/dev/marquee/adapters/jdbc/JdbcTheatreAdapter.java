@@ -1,14 +1,18 @@
 package dev.marquee.adapters.jdbc;
 
+import dev.marquee.adapters.CallTiming;
+import dev.marquee.adapters.ConfirmedLocks;
 import dev.marquee.adapters.jdbc.SeatRecords.BookingRow;
 import dev.marquee.adapters.jdbc.SeatRecords.LockRow;
 import dev.marquee.adapters.jdbc.SeatRecords.ShowRow;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
@@ -36,13 +40,12 @@ import java.util.UUID;
  * the chain's own software can write at the same time. It answers as the REST adapter does against the
  * same chain's theatre API.
  *
- * <p>"Now" is this adapter's clock, passed into the SQL rather than the database's {@code now()}, as the
- * chain's own software does with its clock: expiry is judged the same way on both sides as long as the
- * two machines' clocks agree. Failures become {@link TheatreException}s naming the chain and the call.
+ * <p>"Now" is the gateway's clock ({@link ChainContext#clock()}), passed into the SQL rather than the
+ * database's {@code now()}, as the chain's own software does with its clock: expiry is judged the same way
+ * on both sides as long as the two machines' clocks agree. Failures become {@link TheatreException}s naming the chain and the call.
  * Thread-safe: connections come from a pool.
  */
 final class JdbcTheatreAdapter implements TheatreAdapter {
-    private static final System.Logger LOG = System.getLogger(JdbcTheatreAdapter.class.getName());
     /** SQLState of a unique or primary key violation. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** The bounds the chain's theatre API puts on a lock's TTL, kept so that both adapters lock alike. */
@@ -55,17 +58,14 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
     private final JdbcSettings settings;
     private final ChainDatabase database;
     private final Clock clock;
+    private final System.Logger log;
 
-    JdbcTheatreAdapter(String chainId, JdbcSettings settings) {
-        this(chainId, settings, Clock.systemUTC());
-    }
-
-    /** With another clock, for tests. */
-    JdbcTheatreAdapter(String chainId, JdbcSettings settings, Clock clock) {
-        this.chainId = chainId;
+    JdbcTheatreAdapter(ChainContext context, JdbcSettings settings) {
+        this.chainId = context.chainId();
         this.settings = settings;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.database = new ChainDatabase(chainId, settings);
+        this.clock = context.clock();
+        this.log = System.getLogger(context.loggerName());
+        this.database = new ChainDatabase(chainId, settings, new CallTiming(context));
     }
 
     @Override
@@ -120,7 +120,7 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
             return database.inTransaction(call, c -> lock(c, request, now, expiresAt));
         } catch (SeatClaimed e) {
             // Only a writer that skipped the show's row lock gets here; the primary key stopped it.
-            LOG.log(System.Logger.Level.WARNING, "chain {0}: a concurrent writer claimed seats of show {1} without locking"
+            log.log(System.Logger.Level.WARNING, "chain {0}: a concurrent writer claimed seats of show {1} without locking"
                     + " the show first", chainId, request.showRef());
             List<String> taken = database.inTransaction(call, c -> SeatRecords.claimedSeats(c, request.showRef(), request.seatRefs()));
             return new LockOutcome.SeatsTaken(taken.isEmpty() ? request.seatRefs() : taken);
@@ -168,26 +168,31 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
     }
 
     @Override
-    public void releaseLock(String lockRef) {
-        String call = "releaseLock " + lockRef;
-        database.inTransaction(call, c -> {
+    public ReleaseOutcome release(String lockRef) {
+        String call = "release of lock " + lockRef;
+        return database.inTransaction(call, c -> {
             Optional<LockRow> seen = SeatRecords.findLock(c, lockRef, false);
             if (seen.isEmpty()) {
-                return null;
+                return new ReleaseOutcome.Released();
             }
             SeatRecords.lockShow(c, seen.get().showId());
             Optional<LockRow> lock = SeatRecords.findLock(c, lockRef, true);
             if (lock.isEmpty()) {
-                return null;
+                return new ReleaseOutcome.Released();
             }
             if (lock.get().confirmed()) {
-                throw new IllegalStateException("chain " + chainId + ": lock " + lockRef + " was confirmed and cannot be released;"
-                        + " cancel its booking instead");
+                return new ReleaseOutcome.AlreadyConfirmed();
             }
             SeatRecords.deleteLock(c, lockRef);
             SeatRecords.bumpRevision(c, lock.get().showId());
-            return null;
+            return new ReleaseOutcome.Released();
         });
+    }
+
+    @Override
+    @Deprecated
+    public void releaseLock(String lockRef) {
+        ConfirmedLocks.refuseRelease(chainId, lockRef, release(lockRef));
     }
 
     @Override

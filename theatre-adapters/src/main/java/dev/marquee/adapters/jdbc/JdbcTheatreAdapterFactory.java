@@ -1,5 +1,6 @@
 package dev.marquee.adapters.jdbc;
 
+import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreAdapterFactory;
 import java.util.Map;
@@ -32,9 +33,12 @@ public final class JdbcTheatreAdapterFactory implements TheatreAdapterFactory {
 
     @Override
     public TheatreAdapter create(String chainId, Map<String, String> settings) {
-        if (chainId == null || chainId.isBlank()) {
-            throw new IllegalArgumentException("chainId is required");
-        }
-        return new JdbcTheatreAdapter(chainId, JdbcSettings.from(settings));
+        return create(ChainContext.of(chainId), settings);
+    }
+
+    /** The adapter judges expiry by the context's clock, so by the gateway's. */
+    @Override
+    public TheatreAdapter create(ChainContext context, Map<String, String> settings) {
+        return new JdbcTheatreAdapter(context, JdbcSettings.from(settings));
     }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.adapters.rest;
 
+import dev.marquee.adapters.CallTiming;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
@@ -28,10 +29,12 @@ final class ChainHttp implements AutoCloseable {
     private final RestSettings settings;
     private final ExecutorService executor;
     private final HttpClient client;
+    private final CallTiming timing;
 
-    ChainHttp(String chainId, RestSettings settings) {
+    ChainHttp(String chainId, RestSettings settings, CallTiming timing) {
         this.chainId = chainId;
         this.settings = settings;
+        this.timing = timing;
         // Callers block in send(); on virtual threads that costs nothing, and the client's own
         // background work runs on virtual threads too.
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -90,8 +93,19 @@ final class ChainHttp implements AutoCloseable {
         return builder;
     }
 
+    /** One request, reported to the metrics as failed when it threw or the chain answered that it is unavailable. */
     private Reply send(String call, HttpRequest.Builder builder) {
-        HttpRequest request = builder.build();
+        long started = CallTiming.start();
+        Reply reply = null;
+        try {
+            reply = exchange(call, builder.build());
+            return reply;
+        } finally {
+            timing.report(call, started, reply == null || reply.status() >= 500 || reply.status() == 429);
+        }
+    }
+
+    private Reply exchange(String call, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(call, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marquee.adapters.CallTiming;
+import dev.marquee.adapters.ConfirmedLocks;
 import dev.marquee.adapters.rest.ChainHttp.Reply;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
@@ -44,10 +48,10 @@ final class RestTheatreAdapter implements TheatreAdapter {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    RestTheatreAdapter(String chainId, RestSettings settings) {
-        this.chainId = chainId;
+    RestTheatreAdapter(ChainContext context, RestSettings settings) {
+        this.chainId = context.chainId();
         this.settings = settings;
-        this.http = new ChainHttp(chainId, settings);
+        this.http = new ChainHttp(chainId, settings, new CallTiming(context));
     }
 
     @Override
@@ -106,16 +110,20 @@ final class RestTheatreAdapter implements TheatreAdapter {
     }
 
     @Override
-    public void releaseLock(String lockRef) {
-        String call = "releaseLock " + lockRef;
+    public ReleaseOutcome release(String lockRef) {
+        String call = "release of lock " + lockRef;
         Reply reply = http.delete(call, API + "/locks/" + PathSegments.encode(lockRef));
-        switch (reply.status()) {
-            case 204 -> {
-            }
-            case 409 -> throw new IllegalStateException(
-                    "chain " + chainId + ": lock " + lockRef + " was confirmed and cannot be released; cancel its booking instead");
+        return switch (reply.status()) {
+            case 204 -> new ReleaseOutcome.Released();
+            case 409 -> new ReleaseOutcome.AlreadyConfirmed();
             default -> throw unexpected(reply);
-        }
+        };
+    }
+
+    @Override
+    @Deprecated
+    public void releaseLock(String lockRef) {
+        ConfirmedLocks.refuseRelease(chainId, lockRef, release(lockRef));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.marquee.adapters.rest;
 
+import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreAdapterFactory;
 import java.util.Map;
@@ -28,9 +29,11 @@ public final class RestTheatreAdapterFactory implements TheatreAdapterFactory {
 
     @Override
     public TheatreAdapter create(String chainId, Map<String, String> settings) {
-        if (chainId == null || chainId.isBlank()) {
-            throw new IllegalArgumentException("chainId is required");
-        }
-        return new RestTheatreAdapter(chainId, RestSettings.from(settings));
+        return create(ChainContext.of(chainId), settings);
+    }
+
+    @Override
+    public TheatreAdapter create(ChainContext context, Map<String, String> settings) {
+        return new RestTheatreAdapter(context, RestSettings.from(settings));
     }
 }

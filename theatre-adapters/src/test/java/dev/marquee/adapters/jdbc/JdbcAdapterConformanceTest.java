@@ -11,6 +11,8 @@ import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
+import dev.marquee.spi.ChainContext;
+import dev.marquee.spi.ChainMetrics;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
@@ -203,12 +205,11 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
     }
 
     @Test
-    void expiryIsJudgedByTheAdaptersClock() {
+    void expiryIsJudgedByTheClockOfTheGatewaysContext() {
         FreshShow show = freshShow();
         LockOutcome.Locked locked = lockedBy(adapter, show, show.seats(0, 2));
-        JdbcSettings settings = JdbcSettings.from(settings(Map.of("pool-size", "1")));
-        try (JdbcTheatreAdapter later = new JdbcTheatreAdapter("sandbox-12-later", settings,
-                Clock.offset(Clock.systemUTC(), TTL.plusMinutes(1)))) {
+        try (TheatreAdapter later = new JdbcTheatreAdapterFactory().create(
+                context("sandbox-12-later", Clock.offset(Clock.systemUTC(), TTL.plusMinutes(1))), settings(Map.of("pool-size", "1")))) {
 
             assertThat(later.readSeats(show.ref()).heldSeats()).isEmpty();
             assertThat(later.confirm(new ConfirmRequest(locked.lockRef(), reference("booking"))))
@@ -223,9 +224,9 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
     @Test
     void aStatementStuckBehindAnotherWritersRowLockTimesOut() throws SQLException {
         FreshShow show = freshShow();
-        JdbcSettings settings = JdbcSettings.from(settings(Map.of("statement-timeout", "300ms", "pool-size", "1")));
         try (Connection other = DriverManager.getConnection(sandbox.jdbcUrl(), "postgres", "");
-                JdbcTheatreAdapter impatient = new JdbcTheatreAdapter("sandbox-12-impatient", settings, Clock.systemUTC())) {
+                TheatreAdapter impatient = new JdbcTheatreAdapterFactory().create("sandbox-12-impatient",
+                        settings(Map.of("statement-timeout", "300ms", "pool-size", "1")))) {
             other.setAutoCommit(false);
             try (PreparedStatement holdShow = other.prepareStatement("SELECT id FROM shows WHERE id = ? FOR UPDATE")) {
                 holdShow.setString(1, show.ref());
@@ -241,6 +242,10 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
             assertThat(lockBy(impatient, show, show.seats(0, 1))).as("free again once the other writer is done")
                     .isInstanceOf(LockOutcome.Locked.class);
         }
+    }
+
+    private static ChainContext context(String chainId, Clock clock) {
+        return new ChainContext(chainId, clock, ChainContext.LOGGER_PREFIX + chainId, ChainMetrics.NONE);
     }
 
     private static LockOutcome lockBy(TheatreAdapter through, FreshShow show, List<String> seats) {

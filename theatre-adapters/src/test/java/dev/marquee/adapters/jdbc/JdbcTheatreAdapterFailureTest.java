@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marquee.adapters.RecordingMetrics;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
@@ -23,6 +24,18 @@ class JdbcTheatreAdapterFailureTest {
         try (TheatreAdapter adapter = factory.create("offline", Map.of("url", "jdbc:postgresql://127.0.0.1:1/theatre"))) {
             assertThat(adapter).isNotNull();
         }
+    }
+
+    @Test
+    void eachTransactionIsReportedToTheContextsMetricsByItsOperation() {
+        RecordingMetrics metrics = new RecordingMetrics();
+        try (TheatreAdapter adapter = factory.create(metrics.context("offline"),
+                Map.of("url", "jdbc:postgresql://127.0.0.1:1/theatre", "connect-timeout", "500ms"))) {
+
+            assertThatThrownBy(() -> adapter.release("L1")).isInstanceOf(TheatreUnavailableException.class);
+        }
+
+        assertThat(metrics.calls()).containsExactly("release failed");
     }
 
     @Test

@@ -34,6 +34,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.marquee.adapters.RecordingMetrics;
 import dev.marquee.contracts.Exchange;
 import dev.marquee.contracts.OpenApiContract;
 import dev.marquee.spi.CancelOutcome;
@@ -42,6 +43,7 @@ import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.Show;
@@ -297,13 +299,21 @@ class RestTheatreAdapterTest {
         void releaseDeletesTheLock() {
             chain.stubFor(delete("/theatre/v1/locks/L1").willReturn(aResponse().withStatus(204)));
 
-            adapter.releaseLock("L1");
+            assertThat(adapter.release("L1")).isEqualTo(new ReleaseOutcome.Released());
 
             assertEverythingSentHonoursTheContract();
         }
 
         @Test
-        void releasingAConfirmedLockIsRejected() {
+        void releasingAConfirmedLockAnswersAlreadyConfirmed() {
+            stub(delete("/theatre/v1/locks/L1"), 409, problem(409, "Lock confirmed"));
+
+            assertThat(adapter.release("L1")).isEqualTo(new ReleaseOutcome.AlreadyConfirmed());
+        }
+
+        @Test
+        @SuppressWarnings("deprecation")
+        void theDeprecatedReleaseLockStillRefusesAConfirmedLockAsInVersion2() {
             stub(delete("/theatre/v1/locks/L1"), 409, problem(409, "Lock confirmed"));
 
             assertThatThrownBy(() -> adapter.releaseLock("L1"))
@@ -557,8 +567,8 @@ class RestTheatreAdapterTest {
         void aRejectedApiKeyIsAProtocolFailurePointingAtTheSetting() {
             stub(any(anyUrl()), 401, problem(401, "Bad API key"));
 
-            assertFailure(() -> adapter.releaseLock("L1"), TheatreProtocolException.class, "401");
-            assertThatThrownBy(() -> adapter.releaseLock("L1")).hasMessageContaining("api-key");
+            assertFailure(() -> adapter.release("L1"), TheatreProtocolException.class, "401");
+            assertThatThrownBy(() -> adapter.release("L1")).hasMessageContaining("api-key");
         }
 
         @Test
@@ -566,6 +576,39 @@ class RestTheatreAdapterTest {
             stub(any(anyUrl()), 500, problem(500, "Internal error"));
 
             assertThatThrownBy(() -> adapter.readSeats("s1")).message().doesNotContain("s3cret");
+        }
+    }
+
+    @Nested
+    class Metrics {
+        private final RecordingMetrics metrics = new RecordingMetrics();
+
+        @Test
+        void eachRequestIsReportedToTheContextsMetricsByItsOperation() {
+            stub(get("/theatre/v1/shows/s1/seats"), 200, seats("s1", List.of("A1"), List.of()));
+            chain.stubFor(delete("/theatre/v1/locks/L1").willReturn(aResponse().withStatus(204)));
+
+            try (TheatreAdapter measured = measuredAdapter()) {
+                measured.readSeats("s1");
+                measured.release("L1");
+            }
+
+            assertThat(metrics.calls()).containsExactly("readSeats answered", "release answered");
+        }
+
+        @Test
+        void aChainThatIsDownIsReportedAsAFailedCall() {
+            stub(any(anyUrl()), 503, problem(503, "Down for maintenance"));
+
+            try (TheatreAdapter measured = measuredAdapter()) {
+                assertThatThrownBy(() -> measured.readSeats("s1")).isInstanceOf(TheatreUnavailableException.class);
+            }
+
+            assertThat(metrics.calls()).containsExactly("readSeats failed");
+        }
+
+        private TheatreAdapter measuredAdapter() {
+            return new RestTheatreAdapterFactory().create(metrics.context(CHAIN), Map.of("base-url", chain.baseUrl()));
         }
     }
 }
