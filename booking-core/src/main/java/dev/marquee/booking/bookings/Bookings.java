@@ -100,7 +100,8 @@ public class Bookings {
             LOG.log(System.Logger.Level.INFO, "Booking {0} cancelled; {1} seats of show {2} are free again", booking.id(),
                     booking.seats().size(), booking.showId());
             watch.seatsChanged(booking.showId());
-            watch.seatsFreed(new SeatsFreed(booking.showId(), booking.seatIds(), booking.holdId()));
+            // No hold ended here: the booking's hold was checked out long ago, and an offer made with it was taken.
+            watch.seatsFreed(new SeatsFreed(booking.showId(), booking.seatIds(), null));
         }
         return new Cancellation.Cancelled(bookings.find(booking.id()).orElseThrow().booking());
     }

@@ -171,11 +171,11 @@ public class Confirmations {
             if (current.isEmpty() || !current.get().status().awaitsPayment()) {
                 return false;
             }
-            List<Ticket> tickets = ticketsFor(booking, chainTickets);
+            List<Ticket> tickets = ticketsFor(current.get(), chainTickets);
             bookings.confirmed(booking.id(), chainBookingRef, now);
             holdStore.booked(booking.holdId(), now);
             bookings.addTickets(tickets, now);
-            outbox.confirmed(booking, tickets);
+            outbox.confirmed(bookings.lock(booking.id()).orElseThrow(), tickets);
             return true;
         });
         if (changed) {

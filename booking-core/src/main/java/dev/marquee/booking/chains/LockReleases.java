@@ -1,5 +1,6 @@
 package dev.marquee.booking.chains;
 
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.TheatreAdapter;
 
 /** Releasing a chain's lock where a failure must not undo what the caller decided. */
@@ -9,10 +10,16 @@ public final class LockReleases {
     private LockReleases() {
     }
 
-    /** A chain that cannot be told now drops the lock itself: its lock outlives the hold by a margin. */
+    /**
+     * Releases a lock. A chain that cannot be told now drops the lock itself: its lock outlives the hold by
+     * a margin. A lock that became a booking stays one; the chain says so and frees nothing.
+     */
     public static void releaseQuietly(TheatreAdapter theatre, String chainId, String lockRef) {
         try {
-            theatre.releaseLock(lockRef);
+            if (theatre.release(lockRef) instanceof ReleaseOutcome.AlreadyConfirmed) {
+                LOG.log(System.Logger.Level.INFO, "Lock {0} at chain {1} is a booking already; nothing was released",
+                        lockRef, chainId);
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not release lock {0} at chain {1}; it expires there on its own: {2}",
                     lockRef, chainId, e.toString());

@@ -14,6 +14,13 @@ public sealed interface HoldOutcome {
     record Placed(Hold hold, String token) implements HoldOutcome {
     }
 
+    /**
+     * A hold with this id was placed before: the request is a retry whose first answer was lost. Its token
+     * cannot be given again (only its hash is kept), and its lock at the chain is left alone.
+     */
+    record AlreadyPlaced(Hold hold) implements HoldOutcome {
+    }
+
     /** Some seats are held or sold already, by a gateway user or anyone at the chain. */
     record SeatsTaken(List<String> seatIds) implements HoldOutcome {
     }

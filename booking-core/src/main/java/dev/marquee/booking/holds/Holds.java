@@ -77,6 +77,12 @@ public class Holds {
         if (found.isEmpty()) {
             return new HoldOutcome.UnknownShow(request.showId());
         }
+        Optional<HoldStore.StoredHold> earlier = store.find(holdId);
+        if (earlier.isPresent()) {
+            // A retry of a request whose hold was recorded but whose answer was lost: the chain's lock is that
+            // hold's (the hold id is its reference), so it must be neither taken again nor released.
+            return new HoldOutcome.AlreadyPlaced(earlier.get().hold());
+        }
         BookableShow show = found.get();
         Instant now = clock.instant();
         if (!show.isOnSale(now)) {
@@ -141,8 +147,11 @@ public class Holds {
         try {
             recorded = store.recordWithin(hold, Tokens.hash(token), rules.maxSeatsPerEmail(), now);
         } catch (RuntimeException e) {
-            // Nothing may stay locked at the chain for a hold the gateway does not know.
-            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            // Nothing may stay locked at the chain for a hold the gateway does not know; a hold it does know
+            // under this id (recorded by a request running at the same time) keeps its lock.
+            if (store.find(holdId).isEmpty()) {
+                LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            }
             throw e;
         }
         if (!recorded) {

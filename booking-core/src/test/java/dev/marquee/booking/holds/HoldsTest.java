@@ -48,6 +48,19 @@ class HoldsTest {
     }
 
     @Test
+    void placingAgainWithTheIdOfARecordedHoldKeepsItsChainLock() {
+        HoldOutcome.Placed first = booking.placeHold("A1", "A2");
+
+        HoldOutcome again = holds.place(first.hold().id(), booking.request("A1", "A2"));
+
+        assertThat(again).isInstanceOfSatisfying(HoldOutcome.AlreadyPlaced.class,
+                placed -> assertThat(placed.hold().id()).isEqualTo(first.hold().id()));
+        assertThat(booking.theatre.calls(RELEASE)).isZero();
+        assertThat(booking.theatre.heldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
+        assertThat(booking.hold(first.hold().id()).status()).isEqualTo(HoldStatus.HELD);
+    }
+
+    @Test
     void placingAHoldRecordsItWithItsSeatsAndPrices() {
         HoldOutcome.Placed placed = booking.placeHold("A1", "C1");
 

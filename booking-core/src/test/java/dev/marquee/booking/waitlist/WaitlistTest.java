@@ -2,6 +2,8 @@ package dev.marquee.booking.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.booking.bookings.BookingStatus;
+import dev.marquee.booking.bookings.CheckoutOutcome;
 import dev.marquee.booking.holds.Hold;
 import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldRequest;
@@ -185,6 +187,19 @@ class WaitlistTest {
         assertThat(waitlist.leave(first.entry().id(), first.token())).map(WaitlistEntry::status).contains(WaitlistStatus.CANCELLED);
 
         assertThat(booking.hold(offeredHold).status()).isEqualTo(HoldStatus.RELEASED);
+    }
+
+    @Test
+    void cancellingABookingMadeFromAnOfferDoesNotLapseItsEntry() {
+        JoinOutcome.Joined first = a4AndA5ComeFreeWhileWaiting(2).getFirst();
+        WaitlistEntry offered = now(first);
+        CheckoutOutcome.Checkout done = (CheckoutOutcome.Checkout) booking.checkout.checkout(offered.holdId(), offered.holdToken());
+        booking.confirmations.paid(booking.paymentOf(done.booking()));
+
+        booking.bookings.cancel(done.booking().id(), offered.holdToken());
+
+        assertThat(booking.booking(done.booking().id()).status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(now(first).status()).isEqualTo(WaitlistStatus.OFFERED);
     }
 
     @Test

@@ -86,6 +86,9 @@ public class HoldController {
     private Answer answer(HttpRequest<?> request, HoldOutcome outcome) {
         return switch (outcome) {
             case HoldOutcome.Placed placed -> new Answer(HttpStatus.CREATED.getCode(), json(HoldView.of(placed.hold(), placed.token())));
+            case HoldOutcome.AlreadyPlaced placed -> problem(request, Problem.of(ProblemType.HOLD_ALREADY_PLACED, "Hold "
+                    + placed.hold().id() + " was placed for this request but its answer was lost; its token cannot be sent "
+                    + "again, and it expires at " + placed.hold().expiresAt()));
             case HoldOutcome.SeatsTaken taken -> problem(request, Problem.of(ProblemType.SEATS_TAKEN, "Seats already held or sold: "
                     + String.join(", ", taken.seatIds()) + "; nothing was held").with("seatsTaken", List.copyOf(taken.seatIds())));
             case HoldOutcome.Invalid invalid -> problem(request, Problem.of(ProblemType.INVALID_PARAMETERS,

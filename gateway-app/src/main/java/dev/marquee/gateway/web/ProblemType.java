@@ -17,6 +17,7 @@ public enum ProblemType {
     HOLD_LIMIT_REACHED("hold-limit-reached", "Hold limit reached", HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with another request", HttpStatus.UNPROCESSABLE_ENTITY),
     REQUEST_IN_PROGRESS("request-in-progress", "Request with this idempotency key in progress", HttpStatus.CONFLICT),
+    HOLD_ALREADY_PLACED("hold-already-placed", "Hold of this idempotency key already placed", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAUTHORIZED("unauthorized", "Token required", HttpStatus.UNAUTHORIZED),
     WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "Webhook signature invalid", HttpStatus.UNAUTHORIZED),
