@@ -1,15 +1,12 @@
 package dev.marquee.booking.bookings;
 
 import dev.marquee.booking.chains.Chains;
-import dev.marquee.booking.holds.HeldSeat;
 import dev.marquee.booking.holds.HoldStore;
-import dev.marquee.booking.holds.Holds;
 import dev.marquee.booking.payments.PaymentReceived;
 import dev.marquee.booking.shows.BookableShow;
 import dev.marquee.booking.shows.SeatWatch;
 import dev.marquee.booking.shows.Shows;
 import dev.marquee.booking.support.Transactions;
-import dev.marquee.booking.tokens.Secrets;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
@@ -22,12 +19,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Acts on what the payment provider says. A paid booking is confirmed at its chain and gets its tickets;
@@ -42,30 +36,28 @@ public class Confirmations {
     private static final Duration CHAIN_RETRY = Duration.ofSeconds(15);
 
     private final BookingStore bookings;
-    private final HoldStore holdStore;
-    private final Holds holds;
+    private final HoldStore holds;
     private final BookingOutbox outbox;
     private final Transactions transactions;
     private final Chains chains;
     private final Shows shows;
     private final SeatWatch watch;
-    private final TicketSigning signing;
-    private final Secrets secrets;
+    private final TicketIssue tickets;
+    private final PaymentReturns returns;
     private final BookingRules rules;
     private final Clock clock;
 
-    public Confirmations(BookingStore bookings, HoldStore holdStore, Holds holds, BookingOutbox outbox, Transactions transactions,
-            Chains chains, Shows shows, SeatWatch watch, TicketSigning signing, Secrets secrets, BookingRules rules, Clock clock) {
+    public Confirmations(BookingStore bookings, HoldStore holds, BookingOutbox outbox, Transactions transactions, Chains chains,
+            Shows shows, SeatWatch watch, TicketIssue tickets, PaymentReturns returns, BookingRules rules, Clock clock) {
         this.bookings = bookings;
-        this.holdStore = holdStore;
         this.holds = holds;
         this.outbox = outbox;
         this.transactions = transactions;
         this.chains = chains;
         this.shows = shows;
         this.watch = watch;
-        this.signing = signing;
-        this.secrets = secrets;
+        this.tickets = tickets;
+        this.returns = returns;
         this.rules = rules;
         this.clock = clock;
     }
@@ -138,7 +130,7 @@ public class Confirmations {
     /** The payment came after the lock ended: try to lock the same seats again, else refund. */
     private Settlement lockAgain(TheatreAdapter theatre, Booking booking, String expiredLockRef) {
         String relockRef = booking.id() + "-relock";
-        Optional<String> holdLock = holdStore.find(booking.holdId()).map(stored -> stored.hold().lockRef());
+        Optional<String> holdLock = holds.find(booking.holdId()).map(stored -> stored.hold().lockRef());
         if (!holdLock.map(expiredLockRef::equals).orElse(false)) {
             // Locked once more already and that lock ended too: do not chase the seats for ever.
             return refund(booking, "the seats could not be locked again in time after the payment");
@@ -171,11 +163,11 @@ public class Confirmations {
             if (current.isEmpty() || !current.get().status().awaitsPayment()) {
                 return false;
             }
-            List<Ticket> tickets = ticketsFor(current.get(), chainTickets);
+            List<Ticket> issued = tickets.issue(current.get(), chainTickets);
             bookings.confirmed(booking.id(), chainBookingRef, now);
-            holdStore.booked(booking.holdId(), now);
-            bookings.addTickets(tickets, now);
-            outbox.confirmed(bookings.lock(booking.id()).orElseThrow(), tickets);
+            holds.booked(booking.holdId(), now);
+            bookings.addTickets(issued, now);
+            outbox.confirmed(bookings.lock(booking.id()).orElseThrow(), issued);
             return true;
         });
         if (changed) {
@@ -186,37 +178,8 @@ public class Confirmations {
         return Settlement.done();
     }
 
-    private List<Ticket> ticketsFor(Booking booking, List<TheatreTicket> chainTickets) {
-        Map<String, String> chainRefs = chainTickets.stream()
-                .collect(Collectors.toMap(TheatreTicket::seatRef, TheatreTicket::ticketRef, (a, b) -> a));
-        List<Ticket> tickets = new ArrayList<>();
-        for (HeldSeat seat : booking.seats()) {
-            String ticketId = secrets.newId("tkt");
-            String label = seat.row() + seat.number();
-            String payload = signing.sign(new TicketClaims(ticketId, booking.id(), booking.showId(), booking.show().cinemaId(),
-                    seat.seatId(), label, booking.show().startsAt(), booking.show().endsAt()));
-            tickets.add(new Ticket(ticketId, booking.id(), seat.seatId(), label, chainRefs.get(seat.seatId()), payload,
-                    TicketStatus.VALID, null));
-        }
-        return tickets;
-    }
-
     private Settlement refund(Booking booking, String reason) {
-        boolean changed = transactions.atomically(() -> {
-            if (!bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED,
-                    BookingStatus.FAILED), BookingStatus.REFUNDED, reason, clock.instant())) {
-                return false;
-            }
-            Booking refunded = bookings.lock(booking.id()).orElseThrow();
-            outbox.refundRequested(refunded, reason);
-            outbox.refunded(refunded, reason);
-            return true;
-        });
-        if (changed) {
-            LOG.log(System.Logger.Level.INFO, "Booking {0} is refunded: {1}", booking.id(), reason);
-            holds.releaseUndelivered(booking.holdId());
-        }
-        return Settlement.done();
+        return returns.refund(booking, reason);
     }
 
     /** A payment was declined: the booking waits for another try while its hold lasts, else it has failed. */
@@ -233,7 +196,7 @@ public class Confirmations {
         String reason = "payment declined" + (declineReason == null ? "" : ": " + declineReason);
         Instant now = clock.instant();
         transactions.atomically(() -> {
-            boolean holdActive = holdStore.isHeld(booking.holdId(), now);
+            boolean holdActive = holds.isHeld(booking.holdId(), now);
             return bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT),
                     holdActive ? BookingStatus.PENDING_PAYMENT : BookingStatus.FAILED, reason, now);
         });

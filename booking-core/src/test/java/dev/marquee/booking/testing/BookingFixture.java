@@ -6,6 +6,8 @@ import dev.marquee.booking.bookings.Bookings;
 import dev.marquee.booking.bookings.Checkout;
 import dev.marquee.booking.bookings.CheckoutOutcome;
 import dev.marquee.booking.bookings.Confirmations;
+import dev.marquee.booking.bookings.PaymentReturns;
+import dev.marquee.booking.bookings.TicketIssue;
 import dev.marquee.booking.bookings.Refunds;
 import dev.marquee.booking.bookings.Settlement;
 import dev.marquee.booking.chains.Chains;
@@ -59,7 +61,8 @@ public final class BookingFixture {
         this.bookingRules = bookingRules;
         holds = new Holds(shows, chains, holdStore, holdRules, watch, secrets, clock);
         checkout = new Checkout(holdStore, bookingStore, shows, payments, secrets, clock);
-        confirmations = new Confirmations(bookingStore, holdStore, holds, outbox, transactions, chains, shows, watch, signing, secrets,
+        confirmations = new Confirmations(bookingStore, holdStore, outbox, transactions, chains, shows, watch,
+                new TicketIssue(signing, secrets), new PaymentReturns(bookingStore, outbox, transactions, holds, clock),
                 bookingRules, clock);
         bookings = new Bookings(bookingStore, holdStore, outbox, transactions, chains, watch, bookingRules, clock);
         refunds = new Refunds(payments, bookingStore);

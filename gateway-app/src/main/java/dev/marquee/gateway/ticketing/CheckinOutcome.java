@@ -7,7 +7,7 @@ import java.time.Instant;
 public sealed interface CheckinOutcome {
 
     /** Let in: the ticket is now USED. */
-    record Admitted(Ticket ticket) implements CheckinOutcome {
+    record Admitted(TicketAtShow ticket) implements CheckinOutcome {
     }
 
     /** Already used, at {@code checkedInAt}. */

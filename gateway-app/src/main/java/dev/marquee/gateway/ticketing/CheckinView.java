@@ -1,5 +1,7 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.Ticket;
+import dev.marquee.booking.shows.ShowFacts;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -8,9 +10,10 @@ import java.time.Instant;
 public record CheckinView(String ticketId, String seatLabel, String showId, String movieTitle, String cinemaName,
         String hallName, Instant startsAt, Instant checkedInAt) {
 
-    static CheckinView of(Ticket ticket) {
-        Ticket.BookedShow show = ticket.show();
-        return new CheckinView(ticket.id(), ticket.seatLabel(), show.showId(), show.movieTitle(), show.cinemaName(),
+    static CheckinView of(TicketAtShow found) {
+        Ticket ticket = found.ticket();
+        ShowFacts show = found.show();
+        return new CheckinView(ticket.id(), ticket.seatLabel(), found.showId(), show.movieTitle(), show.cinemaName(),
                 show.hallName(), show.startsAt(), ticket.checkedInAt());
     }
 }

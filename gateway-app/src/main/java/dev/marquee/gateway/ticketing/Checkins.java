@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.booking.bookings.Ticket;
 import dev.marquee.booking.bookings.TicketClaims;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -48,13 +49,14 @@ public class Checkins {
                 .orElseGet(() -> new CheckinOutcome.UnknownTicket(claims.ticketId()));
     }
 
-    private static CheckinOutcome outcome(Ticket ticket, boolean admitted) {
+    private static CheckinOutcome outcome(TicketAtShow found, boolean admitted) {
         if (admitted) {
-            return new CheckinOutcome.Admitted(ticket);
+            return new CheckinOutcome.Admitted(found);
         }
+        Ticket ticket = found.ticket();
         return switch (ticket.status()) {
             case USED -> new CheckinOutcome.AlreadyUsed(ticket.id(), ticket.seatLabel(), ticket.checkedInAt());
-            case VOID -> new CheckinOutcome.Voided(ticket.id(), ticket.bookingStatusReason());
+            case VOID -> new CheckinOutcome.Voided(ticket.id(), found.bookingStatusReason());
             // Tickets only ever leave VALID, so a VALID ticket that was not checked in cannot be.
             case VALID -> throw new IllegalStateException("ticket " + ticket.id() + " is VALID yet was not checked in");
         };

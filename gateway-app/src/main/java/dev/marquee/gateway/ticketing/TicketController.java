@@ -42,13 +42,13 @@ public class TicketController {
 
     @Get(value = "/{ticketId}/qr.png", produces = "image/png")
     public HttpResponse<byte[]> qrCode(@PathVariable String ticketId, Bearer bearer) {
-        return HttpResponse.ok(QrCodes.png(ticket(ticketId, bearer).qrPayload()))
+        return HttpResponse.ok(QrCodes.png(ticket(ticketId, bearer).ticket().qrPayload()))
                 .contentType(MediaType.IMAGE_PNG_TYPE)
                 // The image admits its holder: keep it out of shared caches.
                 .header("Cache-Control", "private, no-store");
     }
 
-    private Ticket ticket(String ticketId, Bearer bearer) {
+    private TicketAtShow ticket(String ticketId, Bearer bearer) {
         // The same answer for a wrong token as for no ticket: nobody learns which ticket ids exist.
         return tickets.find(ticketId, bearer.token()).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
                 "No ticket '" + ticketId + "' for this token"));

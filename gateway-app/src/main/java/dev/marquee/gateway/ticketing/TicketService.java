@@ -14,7 +14,7 @@ public class TicketService {
     }
 
     /** The ticket if it exists and the token is its booking's; empty alike for no ticket and a wrong token. */
-    public Optional<Ticket> find(String ticketId, String bookingToken) {
+    public Optional<TicketAtShow> find(String ticketId, String bookingToken) {
         return tickets.find(ticketId)
                 .filter(stored -> Tokens.matches(bookingToken, stored.tokenHash()))
                 .map(TicketRepository.StoredTicket::ticket);

@@ -1,6 +1,8 @@
 package dev.marquee.gateway.ticketing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.marquee.booking.bookings.Ticket;
+import dev.marquee.booking.shows.ShowFacts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -11,10 +13,11 @@ import java.time.Instant;
 public record TicketView(String ticketId, String bookingId, String status, ShowView show, SeatView seat, String qrPayload,
         @Nullable Instant checkedInAt) {
 
-    static TicketView of(Ticket ticket) {
-        Ticket.BookedShow show = ticket.show();
+    static TicketView of(TicketAtShow found) {
+        Ticket ticket = found.ticket();
+        ShowFacts show = found.show();
         return new TicketView(ticket.id(), ticket.bookingId(), ticket.status().name(),
-                new ShowView(show.showId(), show.movieTitle(), show.cinemaId(), show.cinemaName(), show.hallName(),
+                new ShowView(found.showId(), show.movieTitle(), show.cinemaId(), show.cinemaName(), show.hallName(),
                         show.startsAt(), show.endsAt()),
                 new SeatView(ticket.seatId(), ticket.seatLabel()), ticket.qrPayload(), ticket.checkedInAt());
     }

@@ -5,7 +5,9 @@ import dev.marquee.booking.bookings.BookingStore;
 import dev.marquee.booking.bookings.Bookings;
 import dev.marquee.booking.bookings.Checkout;
 import dev.marquee.booking.bookings.Confirmations;
+import dev.marquee.booking.bookings.PaymentReturns;
 import dev.marquee.booking.bookings.Refunds;
+import dev.marquee.booking.bookings.TicketIssue;
 import dev.marquee.booking.bookings.TicketSigning;
 import dev.marquee.booking.chains.Chains;
 import dev.marquee.booking.holds.HoldStore;
@@ -71,11 +73,21 @@ public class BookingCoreFactory {
     }
 
     @Singleton
-    Confirmations confirmations(BookingStore bookings, HoldStore holdStore, Holds holds, BookingOutbox outbox,
-            Transactions transactions, Chains chains, Shows shows, SeatWatch watch, TicketSigning signing, Secrets secrets,
-            BookingSettings settings, Clock clock) {
-        return new Confirmations(bookings, holdStore, holds, outbox, transactions, chains, shows, watch, signing, secrets,
-                settings.rules(), clock);
+    TicketIssue ticketIssue(TicketSigning signing, Secrets secrets) {
+        return new TicketIssue(signing, secrets);
+    }
+
+    @Singleton
+    PaymentReturns paymentReturns(BookingStore bookings, BookingOutbox outbox, Transactions transactions, Holds holds, Clock clock) {
+        return new PaymentReturns(bookings, outbox, transactions, holds, clock);
+    }
+
+    @Singleton
+    Confirmations confirmations(BookingStore bookings, HoldStore holds, BookingOutbox outbox, Transactions transactions,
+            Chains chains, Shows shows, SeatWatch watch, TicketIssue tickets, PaymentReturns returns, BookingSettings settings,
+            Clock clock) {
+        return new Confirmations(bookings, holds, outbox, transactions, chains, shows, watch, tickets, returns, settings.rules(),
+                clock);
     }
 
     @Singleton

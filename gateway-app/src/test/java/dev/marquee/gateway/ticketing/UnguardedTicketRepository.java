@@ -27,7 +27,7 @@ class UnguardedTicketRepository extends TicketRepository {
 
     @Override
     public boolean checkIn(String ticketId, Instant now) {
-        boolean valid = find(ticketId).map(t -> t.ticket().status() == TicketStatus.VALID).orElse(false);
+        boolean valid = find(ticketId).map(t -> t.ticket().ticket().status() == TicketStatus.VALID).orElse(false);
         if (!valid) {
             return false;
         }
