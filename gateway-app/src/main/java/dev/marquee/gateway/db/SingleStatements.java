@@ -44,6 +44,22 @@ public class SingleStatements {
         });
     }
 
+    /**
+     * Runs one inserting statement that a unique key may refuse.
+     *
+     * @return whether the row went in; false when the unique key already had it (a repeat, or a concurrent writer)
+     */
+    public boolean insertUnlessDuplicate(Work<Integer> insert) {
+        try {
+            return write(insert) > 0;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static void commitUnlessAutoCommit(Connection connection) {
         try {
             if (!connection.getAutoCommit()) {

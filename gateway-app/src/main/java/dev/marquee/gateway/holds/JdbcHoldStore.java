@@ -9,7 +9,6 @@ import dev.marquee.booking.holds.Hold;
 import dev.marquee.booking.holds.HoldStatus;
 import dev.marquee.booking.holds.HoldStore;
 import dev.marquee.gateway.db.SingleStatements;
-import dev.marquee.gateway.db.SqlErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -54,23 +53,17 @@ public class JdbcHoldStore implements HoldStore {
 
     /** One conditional insert, so auto-commit (see {@link SingleStatements}). */
     private void ensureQuotaRow(String email, String showId) {
-        try {
-            statements.write(c -> {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_quotas (email, show_id) "
-                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM hold_quotas WHERE email = ? AND show_id = ?)")) {
-                    insert.setString(1, email);
-                    insert.setString(2, showId);
-                    insert.setString(3, email);
-                    insert.setString(4, showId);
-                    return insert.executeUpdate();
-                }
-            });
-        } catch (RuntimeException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
+        // A duplicate was written at the same moment by another hold of this email: the row is there, which is all we need.
+        statements.insertUnlessDuplicate(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_quotas (email, show_id) "
+                    + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM hold_quotas WHERE email = ? AND show_id = ?)")) {
+                insert.setString(1, email);
+                insert.setString(2, showId);
+                insert.setString(3, email);
+                insert.setString(4, showId);
+                return insert.executeUpdate();
             }
-            // Written at the same moment by another hold of this email: the row is there, which is all we need.
-        }
+        });
     }
 
     private static void insert(Connection c, Hold hold, String tokenHash) throws SQLException {

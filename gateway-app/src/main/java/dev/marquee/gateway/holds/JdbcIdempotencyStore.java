@@ -6,7 +6,6 @@ import static dev.marquee.gateway.db.Columns.utc;
 import dev.marquee.booking.idempotency.Answer;
 import dev.marquee.booking.idempotency.IdempotencyStore;
 import dev.marquee.gateway.db.SingleStatements;
-import dev.marquee.gateway.db.SqlErrors;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,18 +32,11 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean insertIfAbsent(StoredKey key) {
-        try {
-            return statements.write(c -> insert(c, key, clock.instant()));
-        } catch (RuntimeException e) {
-            // The unique key refusing a second row is how a repeat or a concurrent request shows itself.
-            if (SqlErrors.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        // The unique key refusing a second row is how a repeat or a concurrent request shows itself.
+        return statements.insertUnlessDuplicate(c -> insert(c, key, clock.instant()));
     }
 
-    private static boolean insert(Connection c, StoredKey key, Instant now) throws SQLException {
+    private static int insert(Connection c, StoredKey key, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, request_hash, resource_id, state, "
                 + "created_at, locked_until, expires_at) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?)")) {
             insert.setString(1, key.key());
@@ -53,7 +45,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             insert.setObject(4, utc(now));
             insert.setObject(5, utc(key.lockedUntil()));
             insert.setObject(6, utc(key.expiresAt()));
-            return insert.executeUpdate() == 1;
+            return insert.executeUpdate();
         }
     }
 
