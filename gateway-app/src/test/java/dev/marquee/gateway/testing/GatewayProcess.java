@@ -2,6 +2,7 @@ package dev.marquee.gateway.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -9,17 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The gateway as a process of its own, so a test can kill it the hard way and start it again. It runs the
  * shaded jar named by {@code marquee.gateway.jar}, else {@code target/gateway-app-*-all.jar} when that was
- * built ({@code mvn -pl gateway-app package -DskipTests}); without either it runs the module's compiled
- * classes from the test's own class path, so a plain {@code mvn verify} works too.
+ * built ({@code mvn -pl gateway-app package -DskipTests}) after the last compile; otherwise it runs the
+ * module's compiled classes from the test's own class path, so a plain {@code mvn verify} works too.
  */
 public final class GatewayProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -59,11 +63,7 @@ public final class GatewayProcess implements AutoCloseable {
     private static List<String> launch() {
         String jar = System.getProperty("marquee.gateway.jar");
         if (jar == null) {
-            try (var files = Files.list(Path.of("target"))) {
-                jar = files.map(Path::toString).filter(name -> name.matches(".*gateway-app-.*-all\\.jar")).findFirst().orElse(null);
-            } catch (IOException e) {
-                jar = null;
-            }
+            jar = freshJar(Path.of("target")).map(Path::toString).orElse(null);
         }
         if (jar != null) {
             return List.of("-jar", jar);
@@ -72,6 +72,37 @@ public final class GatewayProcess implements AutoCloseable {
         String mainOnly = String.join(File.pathSeparator, List.of(classPath.split(File.pathSeparator)).stream()
                 .filter(entry -> !entry.endsWith("test-classes")).toList());
         return List.of("-cp", mainOnly, MAIN_CLASS);
+    }
+
+    /**
+     * The shaded jar in {@code target}, unless a compiled class is newer than it: a jar left by an earlier
+     * build would otherwise run yesterday's gateway under today's tests.
+     */
+    static Optional<Path> freshJar(Path target) {
+        Optional<Path> jar;
+        try (Stream<Path> files = Files.list(target)) {
+            jar = files.filter(file -> file.getFileName().toString().matches("gateway-app-.*-all\\.jar")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (jar.isEmpty()) {
+            return jar;
+        }
+        FileTime built = modified(jar.get());
+        try (Stream<Path> classes = Files.walk(target.resolve("classes"))) {
+            boolean stale = classes.filter(Files::isRegularFile).anyMatch(file -> modified(file).compareTo(built) > 0);
+            return stale ? Optional.empty() : jar;
+        } catch (IOException e) {
+            return jar;
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void awaitUp() {
