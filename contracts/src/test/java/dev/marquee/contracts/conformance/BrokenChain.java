@@ -199,4 +199,77 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
             return new SeatAvailability(showRef, Set.of(), Set.of(), Instant.now());
         }
     }
+
+    /** Keeps every lock for an hour whatever TTL it was asked for: seats of an abandoned hold never come free. */
+    static final class LocksNeverExpire extends BrokenChain {
+        @Override
+        public LockOutcome lockSeats(SeatLockRequest request) {
+            return chain.lockSeats(new SeatLockRequest(request.showRef(), request.seatRefs(), Duration.ofHours(1), request.reference()));
+        }
+
+        /** The kit waits this long past the TTL for the seats to come free; the defect shows without a long wait. */
+        @Override
+        public Duration expiryGrace() {
+            return Duration.ofMillis(500);
+        }
+    }
+
+    /** Answers a release as done but frees nothing: released seats stay locked until the lock expires. */
+    static final class ReleaseFreesNothing extends BrokenChain {
+        @Override
+        public ReleaseOutcome release(String lockRef) {
+            return new ReleaseOutcome.Released();
+        }
+    }
+
+    /** Answers a cancellation as done but keeps the seats sold: they can never be sold again. */
+    static final class CancelKeepsSeatsSold extends BrokenChain {
+        @Override
+        public CancelOutcome cancelBooking(String bookingRef) {
+            return new CancelOutcome.Cancelled();
+        }
+    }
+
+    /** Refuses to cancel a booking cancelled before, so a repeated cancellation (its answer lost) looks like a refusal. */
+    static final class SecondCancelRefused extends BrokenChain {
+        private final Set<String> cancelled = new HashSet<>();
+
+        @Override
+        public synchronized CancelOutcome cancelBooking(String bookingRef) {
+            if (!cancelled.add(bookingRef)) {
+                return new CancelOutcome.NotCancellable("booking " + bookingRef + " is cancelled already");
+            }
+            return chain.cancelBooking(bookingRef);
+        }
+    }
+
+    /** Answers "cancelled" for a booking it does not know, so the gateway would refund a booking it never had. */
+    static final class CancelsUnknownBookings extends BrokenChain {
+        @Override
+        public CancelOutcome cancelBooking(String bookingRef) {
+            chain.cancelBooking(bookingRef);
+            return new CancelOutcome.Cancelled();
+        }
+    }
+
+    /** Reads from a cursor as if nothing changed: shows added, moved or cancelled at the chain never reach the gateway. */
+    static final class ChangesNeverRead extends BrokenChain {
+        @Override
+        public CatalogChanges readCatalog(CatalogCursor since) {
+            if (since.isStart()) {
+                return chain.readCatalog(since);
+            }
+            return new CatalogChanges(false, List.of(), List.of(), List.of(), List.of(), List.of(), since);
+        }
+    }
+
+    /** Lists cinemas in cities it does not list: the gateway could not place them. */
+    static final class CitiesLeftOut extends BrokenChain {
+        @Override
+        public CatalogChanges readCatalog(CatalogCursor since) {
+            CatalogChanges changes = chain.readCatalog(since);
+            return new CatalogChanges(changes.complete(), List.of(), changes.cinemas(), changes.halls(), changes.movies(),
+                    changes.shows(), changes.next());
+        }
+    }
 }

@@ -63,6 +63,39 @@ class KitControlRunTest {
         }
     }
 
+    @Test
+    void expiryCatchesAChainWhoseLocksOutliveTheirTtl() {
+        assertFailsOnAnAssertion(LocksNeverExpireKit.class, "anExpiredLockFreesItsSeats");
+        assertPasses(LocksNeverExpireKit.class, "releaseFreesTheSeatsAndReleasingTwiceIsHarmless");
+    }
+
+    @Test
+    void releaseCatchesAChainThatFreesNothing() {
+        assertFailsOnAnAssertion(ReleaseFreesNothingKit.class, "releaseFreesTheSeatsAndReleasingTwiceIsHarmless");
+        assertPasses(ReleaseFreesNothingKit.class, "lockIsAllOrNothing");
+    }
+
+    @Test
+    void cancellationTestsCatchAChainThatKeepsSeatsRefusesRepeatsOrCancelsAnything() {
+        assertFailsOnAnAssertion(CancelKeepsSeatsSoldKit.class, "cancellingABookingFreesItsSeats");
+        assertPasses(CancelKeepsSeatsSoldKit.class, "confirmGivesOneTicketPerSeatWithDistinctIds");
+        assertFailsOnAnAssertion(SecondCancelRefusedKit.class, "cancellingTwiceIsHarmless");
+        assertPasses(SecondCancelRefusedKit.class, "cancellingABookingFreesItsSeats");
+        assertFailsOnAnAssertion(CancelsUnknownBookingsKit.class, "anUnknownBookingIsNotCancellable");
+        assertPasses(CancelsUnknownBookingsKit.class, "cancellingABookingFreesItsSeats");
+    }
+
+    @Test
+    void catalogueTestsCatchAChainThatNeverReportsChangesOrListsCinemasInUnlistedCities() {
+        for (String test : List.of("aShowAddedAtTheChainAppearsInTheNextRead", "aMovedShowAppearsWithItsNewStartInTheNextRead",
+                "aCancelledShowAppearsAsCancelledInTheNextRead")) {
+            assertFailsOnAnAssertion(ChangesNeverReadKit.class, test);
+        }
+        assertPasses(ChangesNeverReadKit.class, "fullCatalogueIsCompleteAndConsistent");
+        assertFailsOnAnAssertion(CitiesLeftOutKit.class, "fullCatalogueIsCompleteAndConsistent");
+        assertPasses(CitiesLeftOutKit.class, "lockIsAllOrNothing");
+    }
+
     private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
         TestExecutionSummary summary = run(kit, test);
         assertEquals(1, summary.getTestsFailedCount(),
@@ -157,6 +190,48 @@ class KitControlRunTest {
     static class BlindSeatMapKit extends BrokenChainKit {
         BlindSeatMapKit() {
             super(new BrokenChain.BlindSeatMap());
+        }
+    }
+
+    static class LocksNeverExpireKit extends BrokenChainKit {
+        LocksNeverExpireKit() {
+            super(new BrokenChain.LocksNeverExpire());
+        }
+    }
+
+    static class ReleaseFreesNothingKit extends BrokenChainKit {
+        ReleaseFreesNothingKit() {
+            super(new BrokenChain.ReleaseFreesNothing());
+        }
+    }
+
+    static class CancelKeepsSeatsSoldKit extends BrokenChainKit {
+        CancelKeepsSeatsSoldKit() {
+            super(new BrokenChain.CancelKeepsSeatsSold());
+        }
+    }
+
+    static class SecondCancelRefusedKit extends BrokenChainKit {
+        SecondCancelRefusedKit() {
+            super(new BrokenChain.SecondCancelRefused());
+        }
+    }
+
+    static class CancelsUnknownBookingsKit extends BrokenChainKit {
+        CancelsUnknownBookingsKit() {
+            super(new BrokenChain.CancelsUnknownBookings());
+        }
+    }
+
+    static class ChangesNeverReadKit extends BrokenChainKit {
+        ChangesNeverReadKit() {
+            super(new BrokenChain.ChangesNeverRead());
+        }
+    }
+
+    static class CitiesLeftOutKit extends BrokenChainKit {
+        CitiesLeftOutKit() {
+            super(new BrokenChain.CitiesLeftOut());
         }
     }
 }
