@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.gateway.testing.ApiShows;
 import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.Eventually;
@@ -80,8 +81,8 @@ class GatewayCrashTest {
     void aBookingPaidBeforeTheGatewayWasKilledIsConfirmedByTheNextOneAndEmailedOnce() throws Exception {
         ApiClient api = new ApiClient(gateway.url());
         BookingJourney journey = new BookingJourney(api, smtp);
-        JsonNode show = aShowOnSale(api);
-        List<String> seats = freeSeats(api, show.path("id").asText(), 2);
+        JsonNode show = ApiShows.aShowOnSale(api);
+        List<String> seats = ApiShows.freeSeats(api, show.path("id").asText(), 2);
         JsonNode hold = journey.hold(show.path("id").asText(), seats, "katherine@example.org");
         JsonNode booking = journey.checkout(hold.path("holdId").asText(), hold.path("token").asText()).json();
         String bookingId = booking.path("bookingId").asText();
@@ -116,33 +117,6 @@ class GatewayCrashTest {
     private GatewayProcess startGateway(String name) {
         return GatewayProcess.start(port, settings, Map.of("MARQUEE_DB_URL", POSTGRES + DATABASE, "MARQUEE_DB_USER", "postgres",
                 "MARQUEE_DB_PASSWORD", ""), "gateway-crash-" + name);
-    }
-
-    /** The first show of the catalogue at least four hours away, once the gateway has synced the chain. */
-    private static JsonNode aShowOnSale(ApiClient api) {
-        String city = Eventually.await("the chain's catalogue synced", BookingJourney.ASYNC,
-                () -> api.get("/api/v1/cities").json().path("cities"), cities -> cities.size() > 0).get(0).path("id").asText();
-        Instant later = Instant.now().plus(Duration.ofHours(4));
-        for (JsonNode movie : api.get("/api/v1/cities/" + city + "/movies").json().path("movies")) {
-            for (JsonNode cinema : api.get("/api/v1/movies/" + movie.path("id").asText() + "/shows?city=" + city).json()
-                    .path("cinemas")) {
-                Optional<JsonNode> show = StreamSupport.stream(cinema.path("shows").spliterator(), false)
-                        .filter(s -> Instant.parse(s.path("startsAt").asText()).isAfter(later)).findFirst();
-                if (show.isPresent()) {
-                    return show.get();
-                }
-            }
-        }
-        throw new AssertionError("no show on sale four hours from now in " + city);
-    }
-
-    private static List<String> freeSeats(ApiClient api, String showId, int count) {
-        JsonNode seats = api.get("/api/v1/shows/" + showId + "/seats").json().path("seats");
-        List<String> free = StreamSupport.stream(seats.spliterator(), false)
-                .filter(seat -> seat.path("status").asText().equals("AVAILABLE")).map(seat -> seat.path("id").asText())
-                .limit(count).toList();
-        assertThat(free).hasSize(count);
-        return free;
     }
 
     /** Retries of payment events the gateway put back in its outbox: its confirmation was tried and failed. */
