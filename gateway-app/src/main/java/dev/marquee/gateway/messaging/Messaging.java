@@ -51,7 +51,7 @@ public class Messaging {
         this.outbox = outbox;
         this.handlers = List.copyOf(handlers);
         this.clock = clock;
-        this.embedded = settings.embedded() ? EmbeddedBroker.start(settings.embeddedPort()) : null;
+        this.embedded = settings.embedded() ? EmbeddedBroker.start(settings.embeddedPort(), settings.embeddedStoreFolder()) : null;
         // Each handler gets consumer-threads channels, and every channel a thread, so that one slow handler
         // (a chain that times out) cannot hold up another (the emails).
         this.broker = new BrokerConnection(embedded == null ? settings.uri() : embedded.uri(),

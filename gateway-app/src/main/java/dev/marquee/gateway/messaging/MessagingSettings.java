@@ -4,8 +4,10 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The message broker, from {@code marquee.messaging.*}.
@@ -26,6 +28,8 @@ import java.util.Locale;
  * @param relayInterval how often the outbox is looked at (default 100 ms)
  * @param relayBatch messages published per confirm round (default 200)
  * @param embeddedPort the embedded broker's port (default 5673)
+ * @param embeddedStore a folder where the embedded broker keeps its messages, so they survive the process
+ *     (default none: messages in memory)
  */
 @ConfigurationProperties("marquee.messaging")
 public record MessagingSettings(
@@ -41,7 +45,8 @@ public record MessagingSettings(
         @Nullable Duration retryBackoffCap,
         @Nullable Duration relayInterval,
         @Nullable Integer relayBatch,
-        @Nullable Integer embeddedPort) {
+        @Nullable Integer embeddedPort,
+        @Nullable String embeddedStore) {
 
     public MessagingSettings {
         enabled = enabled == null || enabled;
@@ -57,6 +62,7 @@ public record MessagingSettings(
         relayInterval = relayInterval == null ? Duration.ofMillis(100) : relayInterval;
         relayBatch = relayBatch == null ? 200 : relayBatch;
         embeddedPort = embeddedPort == null ? 5673 : embeddedPort;
+        embeddedStore = embeddedStore == null || embeddedStore.isBlank() ? null : embeddedStore.strip();
         if (!broker.equals("embedded") && !broker.equals("external")) {
             throw new ConfigurationException("marquee.messaging.broker must be 'embedded' or 'external', got '" + broker + "'");
         }
@@ -102,5 +108,10 @@ public record MessagingSettings(
         if (value.isNegative() || value.isZero()) {
             throw new ConfigurationException("marquee.messaging." + key + " must be positive, got " + value);
         }
+    }
+
+    /** The folder of the embedded broker's message store, when it keeps its messages. */
+    public Optional<Path> embeddedStoreFolder() {
+        return Optional.ofNullable(embeddedStore).map(Path::of);
     }
 }

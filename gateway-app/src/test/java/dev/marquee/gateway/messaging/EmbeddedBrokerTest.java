@@ -62,7 +62,7 @@ class EmbeddedBrokerTest implements TestPropertyProvider {
     @Test
     void aPortInUseStopsTheStartInsteadOfLeavingTheGatewayTalkingToSomeoneElsesBroker() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort()))
+            assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort(), java.util.Optional.empty()))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
         }
     }
