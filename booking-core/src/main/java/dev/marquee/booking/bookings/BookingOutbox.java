@@ -17,6 +17,9 @@ public interface BookingOutbox {
     /** The customer learns the payment is given back and why. */
     void refunded(Booking booking, String reason);
 
+    /** The chain must be told of a cancellation the customer asked for; a consumer does it, retrying while it fails. */
+    void cancellationRequested(Booking booking);
+
     /** The customer learns the booking is cancelled. */
     void cancelled(Booking booking, String reason);
 }

@@ -6,6 +6,11 @@ public enum BookingStatus {
     PENDING_PAYMENT,
     /** Paid and booked at the chain; the tickets are valid. */
     CONFIRMED,
+    /**
+     * Its holder asked to cancel it: the tickets are void and the chain is being told; it ends
+     * {@code CANCELLED}, or {@code CONFIRMED} again (tickets valid) when the chain refuses.
+     */
+    CANCELLING,
     /** Cancelled by its holder; the payment is refunded. */
     CANCELLED,
     /** Paid, but the seats could not be delivered: the payment is refunded. */

@@ -48,6 +48,9 @@ public interface BookingStore {
     /** Tickets of a cancelled or refunded booking can no longer be used: every {@code VALID} one becomes {@code VOID}. */
     void voidTickets(String bookingId);
 
+    /** Tickets of a cancellation the chain refused are valid again: every {@code VOID} one becomes {@code VALID}. */
+    void restoreTickets(String bookingId);
+
     /** The booking's tickets, by seat. */
     List<Ticket> tickets(String bookingId);
 

@@ -7,6 +7,14 @@ public sealed interface Cancellation {
     record Cancelled(Booking booking) implements Cancellation {
     }
 
+    /**
+     * The cancellation is recorded (the booking {@code CANCELLING}, its tickets void) but the chain could not
+     * be told yet; it is told in the background, and the booking ends {@code CANCELLED} or, if the chain
+     * refuses, {@code CONFIRMED} again.
+     */
+    record Pending(Booking booking) implements Cancellation {
+    }
+
     /** No such booking for this token. */
     record NoBooking() implements Cancellation {
     }

@@ -1,15 +1,14 @@
 package dev.marquee.booking.bookings;
 
+import static dev.marquee.booking.testing.RecordingOutbox.CANCELLATION_REQUESTED;
 import static dev.marquee.booking.testing.RecordingOutbox.CANCELLED;
 import static dev.marquee.booking.testing.RecordingOutbox.CONFIRMED;
 import static dev.marquee.booking.testing.RecordingOutbox.REFUND_REQUESTED;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.CANCEL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marquee.booking.holds.HoldRules;
 import dev.marquee.booking.testing.BookingFixture;
-import dev.marquee.spi.TheatreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class BookingsTest {
     void cancellingAsksForTheRefundAndTellsTheCustomer() {
         cancel(confirmed());
 
-        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED, REFUND_REQUESTED, CANCELLED);
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED, CANCELLATION_REQUESTED, REFUND_REQUESTED, CANCELLED);
     }
 
     @Test
@@ -96,6 +95,10 @@ class BookingsTest {
         assertThat(cancel(made)).isInstanceOfSatisfying(Cancellation.NotCancellable.class,
                 refused -> assertThat(refused.reason()).contains(first.id()));
         assertThat(booking.theatre.calls(CANCEL)).isZero();
+        assertThat(statusOf(made)).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.bookingStore.tickets(made.booking().id())).extracting(Ticket::status)
+                .containsExactlyInAnyOrder(TicketStatus.USED, TicketStatus.VALID);
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED);
     }
 
     @Test
@@ -127,19 +130,73 @@ class BookingsTest {
         BookingFixture.CheckedOut made = confirmed();
         booking.theatre.refuseCancellations("show is sold out to a private party");
 
-        assertThat(cancel(made)).isInstanceOf(Cancellation.NotCancellable.class);
+        assertThat(cancel(made)).isInstanceOfSatisfying(Cancellation.NotCancellable.class,
+                refused -> assertThat(refused.reason()).contains("private party"));
         assertThat(statusOf(made)).isEqualTo(BookingStatus.CONFIRMED);
-        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED);
+        assertThat(booking.bookingStore.tickets(made.booking().id())).extracting(Ticket::status).containsOnly(TicketStatus.VALID);
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED, CANCELLATION_REQUESTED);
     }
 
     @Test
-    void aChainFailureWhileCancellingIsThrownAndChangesNothing() {
+    void aChainFailureLeavesTheCancellationRecordedWithItsTicketsVoid() {
         BookingFixture.CheckedOut made = confirmed();
         booking.theatre.unavailableFor(CANCEL, 1);
 
-        assertThatThrownBy(() -> cancel(made)).isInstanceOf(TheatreUnavailableException.class);
+        assertThat(cancel(made)).isInstanceOfSatisfying(Cancellation.Pending.class,
+                pending -> assertThat(pending.booking().status()).isEqualTo(BookingStatus.CANCELLING));
+        assertThat(booking.bookingStore.tickets(made.booking().id())).extracting(Ticket::status).containsOnly(TicketStatus.VOID);
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED, CANCELLATION_REQUESTED);
+    }
+
+    @Test
+    void aRecordedCancellationIsFinishedByItsMessageOnceTheChainAnswers() {
+        BookingFixture.CheckedOut made = confirmed();
+        booking.theatre.unavailableFor(CANCEL, 1);
+        cancel(made);
+
+        assertThat(booking.bookings.completeCancellation(made.booking().id())).isEqualTo(Settlement.done());
+
+        assertThat(statusOf(made)).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(booking.theatre.soldSeats(showRef)).isEmpty();
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED, CANCELLATION_REQUESTED, REFUND_REQUESTED, CANCELLED);
+    }
+
+    @Test
+    void theMessageAsksToBeTriedAgainWhileTheChainIsDown() {
+        BookingFixture.CheckedOut made = confirmed();
+        booking.theatre.unavailableFor(CANCEL, 2);
+        cancel(made);
+
+        assertThat(booking.bookings.completeCancellation(made.booking().id())).isInstanceOf(Settlement.RetryLater.class);
+        assertThat(statusOf(made)).isEqualTo(BookingStatus.CANCELLING);
+    }
+
+    @Test
+    void finishingACancellationTwiceRefundsOnce() {
+        BookingFixture.CheckedOut made = confirmed();
+        booking.theatre.unavailableFor(CANCEL, 1);
+        cancel(made);
+
+        booking.bookings.completeCancellation(made.booking().id());
+        booking.bookings.completeCancellation(made.booking().id());
+        cancel(made);
+
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).hasSize(1);
+        assertThat(statusOf(made)).isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    @Test
+    void aChainThatRefusesWhenFinallyToldLeavesTheBookingConfirmedWithValidTickets() {
+        BookingFixture.CheckedOut made = confirmed();
+        booking.theatre.unavailableFor(CANCEL, 1);
+        cancel(made);
+        booking.theatre.refuseCancellations("the show has started");
+
+        assertThat(booking.bookings.completeCancellation(made.booking().id())).isInstanceOf(Settlement.Rejected.class);
+
         assertThat(statusOf(made)).isEqualTo(BookingStatus.CONFIRMED);
-        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED);
+        assertThat(booking.bookingStore.tickets(made.booking().id())).extracting(Ticket::status).containsOnly(TicketStatus.VALID);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
     }
 
     @Test

@@ -259,4 +259,16 @@ public abstract class BookingStoreContract {
                 .containsExactlyInAnyOrder(tuple("A1", TicketStatus.VOID),
                         tuple("A2", TicketStatus.USED));
     }
+
+    @Test
+    void restoringTicketsMakesTheVoidOnesValidAndLeavesUsedOnesUsed() {
+        Booking booking = inserted();
+        store().addTickets(List.of(ticket(booking, "A1", TicketStatus.VALID), ticket(booking, "A2", TicketStatus.USED)), now);
+        store().voidTickets(booking.id());
+
+        store().restoreTickets(booking.id());
+
+        assertThat(store().tickets(booking.id())).extracting(Ticket::seatId, Ticket::status)
+                .containsExactlyInAnyOrder(tuple("A1", TicketStatus.VALID), tuple("A2", TicketStatus.USED));
+    }
 }

@@ -107,6 +107,12 @@ public class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
+    public synchronized void restoreTickets(String bookingId) {
+        tickets.replaceAll((id, t) -> t.bookingId().equals(bookingId) && t.status() == TicketStatus.VOID
+                ? withStatus(t, TicketStatus.VALID, null) : t);
+    }
+
+    @Override
     public synchronized List<Ticket> tickets(String bookingId) {
         return tickets.values().stream().filter(t -> t.bookingId().equals(bookingId)).sorted(Comparator.comparing(Ticket::seatId))
                 .toList();

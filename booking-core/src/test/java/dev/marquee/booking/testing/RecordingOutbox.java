@@ -12,6 +12,7 @@ public final class RecordingOutbox implements BookingOutbox {
     public static final String CONFIRMED = "confirmed";
     public static final String REFUNDED = "refunded";
     public static final String CANCELLED = "cancelled";
+    public static final String CANCELLATION_REQUESTED = "cancellationRequested";
 
     /**
      * One message.
@@ -42,6 +43,11 @@ public final class RecordingOutbox implements BookingOutbox {
     @Override
     public void refunded(Booking booking, String reason) {
         add(new Message(REFUNDED, booking.id(), reason, List.of()));
+    }
+
+    @Override
+    public void cancellationRequested(Booking booking) {
+        add(new Message(CANCELLATION_REQUESTED, booking.id(), null, List.of()));
     }
 
     @Override

@@ -57,10 +57,12 @@ public class BookingController {
         return bookings.find(bookingId, bearer.token()).map(b -> view(b, null)).orElseThrow(() -> notFound(bookingId));
     }
 
+    /** 200 when cancelled, 202 while the chain is still being told (the booking is {@code CANCELLING}). */
     @Post("/bookings/{bookingId}/cancel")
-    public BookingView cancel(@PathVariable String bookingId, Bearer bearer) {
+    public HttpResponse<BookingView> cancel(@PathVariable String bookingId, Bearer bearer) {
         return switch (bookings.cancel(bookingId, bearer.token())) {
-            case Cancellation.Cancelled cancelled -> view(cancelled.booking(), null);
+            case Cancellation.Cancelled cancelled -> HttpResponse.ok(view(cancelled.booking(), null));
+            case Cancellation.Pending pending -> HttpResponse.accepted().body(view(pending.booking(), null));
             case Cancellation.NoBooking none -> throw notFound(bookingId);
             case Cancellation.NotCancellable refused -> throw ProblemException.of(ProblemType.BOOKING_NOT_CANCELLABLE,
                     refused.reason());

@@ -27,6 +27,7 @@ import java.util.Locale;
 @Singleton
 public class BookingMessages implements BookingOutbox {
     public static final String REFUND_REQUESTED = "booking.refund-requested";
+    public static final String CANCELLATION_REQUESTED = "booking.cancellation-requested";
 
     private final Outbox outbox;
     private final TransactionOperations<Connection> transactions;
@@ -49,6 +50,17 @@ public class BookingMessages implements BookingOutbox {
     public void refundRequested(Booking booking, String reason) {
         append(new OutboundMessage(booking.id() + ":refund", REFUND_REQUESTED,
                 write(new RefundRequestMessage(booking.id(), booking.paymentId(), reason))));
+    }
+
+    /** The wire form of a cancellation the chain must be told of. */
+    @Serdeable
+    public record CancellationMessage(String bookingId) {
+    }
+
+    @Override
+    public void cancellationRequested(Booking booking) {
+        append(new OutboundMessage(booking.id() + ":cancellation", CANCELLATION_REQUESTED,
+                write(new CancellationMessage(booking.id()))));
     }
 
     @Override

@@ -239,6 +239,11 @@ public class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public void restoreTickets(String bookingId) {
+        update("UPDATE tickets SET status = 'VALID' WHERE booking_id = ? AND status = 'VOID'", bookingId);
+    }
+
+    @Override
     public List<Ticket> tickets(String bookingId) {
         return transactions.executeRead(status -> tickets(status.getConnection(), bookingId));
     }

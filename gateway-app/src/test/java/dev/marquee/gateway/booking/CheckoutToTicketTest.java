@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
+import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
@@ -269,6 +270,36 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         JsonNode offeredHold = api.call("GET", "/api/v1/holds/" + offered.path("holdId").asText(),
                 bearer(offered.path("holdToken").asText()), null).json();
         assertThat(offeredHold.path("seats").get(0).path("id").asText()).isEqualTo(seats.getFirst());
+    }
+
+    @Test
+    void aCancellationTheChainCannotTakeYetIsRecordedAtOnceAndFinishedWhenItAnswers() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "lise@example.org");
+        String token = booking.path("token").asText();
+        String bookingId = booking.path("bookingId").asText();
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
+        String ticketPayload = ticketPayload(confirmed.path("tickets").get(0).path("ticketId").asText(), token);
+
+        chain.admin().faults(Faults.down());
+        ApiClient.Answer cancel;
+        try {
+            cancel = api.call("POST", "/api/v1/bookings/" + bookingId + "/cancel", bearer(token), null);
+            assertThat(cancel.status()).isEqualTo(202);
+            assertThat(cancel.json().path("status").asText()).isEqualTo("CANCELLING");
+            assertThat(cancel.json().path("tickets").get(0).path("status").asText()).isEqualTo("VOID");
+            assertThat(checkIn(ticketPayload, STAFF_KEY).status()).as("a ticket being cancelled admits nobody").isEqualTo(409);
+        } finally {
+            chain.admin().clearFaults();
+        }
+
+        awaitStatus(bookingId, token, "CANCELLED");
+        Eventually.await("the payment refunded at the provider", ASYNC,
+                () -> journey.providerPayment(chain.baseUrl(), paymentIdOf(booking.path("paymentUrl").asText())),
+                p -> p.contains("\"REFUNDED\""));
+        assertThat(chain.admin().sell(show.ref(), List.of(confirmed.path("seats").get(0).path("id").asText())))
+                .as("the seat is free at the chain again").isInstanceOf(BoxOfficeSale.Sold.class);
     }
 
     @Test
