@@ -3,7 +3,11 @@ package dev.marquee.gateway.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.booking.holds.HoldOutcome;
+import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
+import dev.marquee.booking.idempotency.IdempotentRequests;
+import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
@@ -16,6 +20,7 @@ import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
 import dev.marquee.spi.Seat;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -58,6 +63,10 @@ class HoldApiTest implements TestPropertyProvider {
     TestClock clock;
     @Inject
     Holds holds;
+    @Inject
+    IdempotentRequests keys;
+    @Inject
+    JsonMapper json;
 
     private ApiClient api;
     private List<Show> shows;
@@ -295,6 +304,46 @@ class HoldApiTest implements TestPropertyProvider {
         assertThat(statusesOf(show, seats)).containsOnly("AVAILABLE");
         clock.set(Instant.now());
         assertThat(hold(key(), show.id(), seats, "ka@example.org").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aHoldRecordedJustBeforeItsAnswerWasLostIsAnsweredToTheRetryWithAWorkingToken() throws Exception {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        String key = key();
+        // The first request claimed its key and recorded its hold, and its instance died before the answer was kept.
+        String requestHash = Tokens.hash(json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
+        String holdId = ((IdempotentRequests.Claim.Run) keys.claim(key, requestHash, holds::newHoldId)).resourceId();
+        HoldOutcome.Placed lost = (HoldOutcome.Placed) holds.place(holdId, new HoldRequest(show.id(), seats, "lo@example.org"));
+        clock.advance(Duration.ofSeconds(31));
+
+        ApiClient.Answer retried = hold(key, show.id(), seats, "lo@example.org");
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().path("holdId").asText()).isEqualTo(holdId);
+        String token = retried.json().path("token").asText();
+        ApiClient.Answer read = api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + token), null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("status").asText()).isEqualTo("HELD");
+        assertThat(api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + lost.token()), null).status())
+                .as("the token nobody received").isEqualTo(404);
+        assertThat(statusesOf(show, seats)).containsOnly("HELD");
+    }
+
+    @Test
+    void aRefusedRequestIsNotKeptSoItsRepeatRunsAgain() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        JsonNode blocker = hold(key(), show.id(), seats.subList(1, 2), "no@example.org").json();
+        String key = key();
+        assertThat(hold(key, show.id(), seats, "op@example.org").status()).isEqualTo(409);
+        api.call("DELETE", "/api/v1/holds/" + blocker.path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + blocker.path("token").asText()), null);
+
+        ApiClient.Answer repeated = hold(key, show.id(), seats, "op@example.org");
+
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(statusesOf(show, seats)).containsOnly("HELD");
     }
 
     private ApiClient.Answer hold(String key, String showId, List<String> seats, String email) {
