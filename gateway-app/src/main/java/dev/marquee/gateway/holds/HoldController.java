@@ -37,7 +37,7 @@ import java.util.OptionalLong;
 
 /**
  * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer is kept under its
- * Idempotency-Key, so a repeat gets the very same answer; a problem is not kept, so a
+ * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
  * repeat of a refused request runs again.
  */
 @Controller("/api/v1/holds")

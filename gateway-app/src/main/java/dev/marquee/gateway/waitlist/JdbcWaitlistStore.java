@@ -7,6 +7,7 @@ import dev.marquee.booking.waitlist.WaitlistEntry;
 import dev.marquee.booking.waitlist.WaitlistStatus;
 import dev.marquee.booking.waitlist.WaitlistStore;
 import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.secrets.Sealing;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -18,16 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Waitlist entries in the gateway's database. */
+/** Waitlist entries in the gateway's database; an offered hold's token is kept {@link Sealing sealed}. */
 @Singleton
 public class JdbcWaitlistStore implements WaitlistStore {
     private static final String COLUMNS = "id, seq, show_id, email, seat_count, category, status, hold_id, hold_token, "
             + "hold_expires_at, joined_at, token_hash";
 
     private final TransactionOperations<Connection> transactions;
+    private final Sealing sealing;
 
-    public JdbcWaitlistStore(TransactionOperations<Connection> transactions) {
+    public JdbcWaitlistStore(TransactionOperations<Connection> transactions, Sealing sealing) {
         this.transactions = transactions;
+        this.sealing = sealing;
     }
 
     /** Work in a writing transaction; a database failure surfaces unchecked (see {@link SingleStatements#unchecked}). */
@@ -37,6 +40,11 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     private <R> R read(SingleStatements.Work<R> work) {
         return transactions.executeRead(status -> SingleStatements.unchecked(status.getConnection(), work));
+    }
+
+    /** What an offered hold's token is sealed for: its entry's row. */
+    private static String context(String entryId) {
+        return "waitlist_entries:" + entryId;
     }
 
     @Override
@@ -124,7 +132,7 @@ public class JdbcWaitlistStore implements WaitlistStore {
             try (PreparedStatement update = c.prepareStatement("UPDATE waitlist_entries SET status = 'OFFERED', "
                     + "hold_id = ?, hold_token = ?, hold_expires_at = ?, changed_at = ? WHERE id = ? AND status = 'WAITING'")) {
                 update.setString(1, holdId);
-                update.setString(2, holdToken);
+                update.setString(2, sealing.seal(holdToken, context(id)));
                 update.setObject(3, utc(holdExpiresAt));
                 update.setObject(4, utc(now));
                 update.setString(5, id);
@@ -163,7 +171,7 @@ public class JdbcWaitlistStore implements WaitlistStore {
     private WaitlistEntry entry(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
         return new WaitlistEntry(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                WaitlistStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+                WaitlistStatus.valueOf(rs.getString(7)), rs.getString(8), sealing.open(rs.getString(9), context(id)),
                 instant(rs, 10), instant(rs, 11));
     }
 }

@@ -14,6 +14,7 @@ import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.HoldRequests;
@@ -25,6 +26,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +70,8 @@ class HoldApiTest implements TestPropertyProvider {
     IdempotentRequests keys;
     @Inject
     JsonMapper json;
+    @Inject
+    SingleStatements statements;
 
     private ApiClient api;
     private List<Show> shows;
@@ -328,6 +333,30 @@ class HoldApiTest implements TestPropertyProvider {
         assertThat(api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + lost.token()), null).status())
                 .as("the token nobody received").isEqualTo(404);
         assertThat(statusesOf(show, seats)).containsOnly("HELD");
+    }
+
+    @Test
+    void theKeptAnswerHoldsNoTokenInPlainTextAndItsReplayGivesAWorkingToken() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 1);
+        String key = key();
+        ApiClient.Answer first = hold(key, show.id(), seats, "mo@example.org");
+        ApiClient.Answer replay = hold(key, show.id(), seats, "mo@example.org");
+
+        String token = first.json().path("token").asText();
+        assertThat(replay.body()).isEqualTo(first.body());
+        String kept = statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT response_body FROM idempotency_keys WHERE idem_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(kept).startsWith("v1:").doesNotContain(token).doesNotContain(first.json().path("holdId").asText());
+        assertThat(api.call("GET", "/api/v1/holds/" + replay.json().path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + replay.json().path("token").asText()), null).status()).isEqualTo(200);
     }
 
     @Test
