@@ -6,7 +6,7 @@ import java.util.List;
 public sealed interface HoldOutcome {
 
     /**
-     * The seats are held.
+     * The seats are held: newly, or by a hold placed before under the same id whose answer was lost.
      *
      * @param hold the new hold
      * @param token the secret that grants access to it; only its hash is stored
@@ -15,8 +15,8 @@ public sealed interface HoldOutcome {
     }
 
     /**
-     * A hold with this id was placed before: the request is a retry whose first answer was lost. Its token
-     * cannot be given again (only its hash is kept), and its lock at the chain is left alone.
+     * A hold with this id was placed before (the request is a retry whose first answer was lost) and is no longer
+     * held: it expired or ended meanwhile. A retry of a hold still held gets {@link Placed} with a new token instead.
      */
     record AlreadyPlaced(Hold hold) implements HoldOutcome {
     }

@@ -14,7 +14,7 @@ public interface HoldStore {
     /**
      * Records a hold unless its email would then hold more than {@code maxSeatsPerEmail} seats of its show
      * in holds active at {@code now}. Holds of one email and show are recorded one at a time, so two placed
-     * at once cannot both pass the limit.
+     * at once cannot both pass the limit. A hold whose id is recorded already is refused with an unchecked exception.
      *
      * @return whether the hold was recorded
      */
@@ -39,6 +39,14 @@ public interface HoldStore {
      * @return whether this call ended it
      */
     boolean end(String holdId, HoldStatus ending, Instant now);
+
+    /**
+     * Gives a hold a new token: only if it is still {@code HELD}, not past its expiry at {@code now}, and its token hash is
+     * still {@code expectedTokenHash}, so of callers replacing one token at once exactly one wins.
+     *
+     * @return whether this call replaced it
+     */
+    boolean replaceToken(String holdId, String expectedTokenHash, String newTokenHash, Instant now);
 
     /** Marks a hold {@code BOOKED}: its seats now belong to a booking. */
     void booked(String holdId, Instant now);

@@ -14,6 +14,8 @@ import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreException;
+import dev.marquee.spi.TheatreProtocolException;
+import dev.marquee.spi.TheatreTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,14 +79,12 @@ public class Holds {
         if (found.isEmpty()) {
             return new HoldOutcome.UnknownShow(request.showId());
         }
+        Instant now = clock.instant();
         Optional<HoldStore.StoredHold> earlier = store.find(holdId);
         if (earlier.isPresent()) {
-            // A retry of a request whose hold was recorded but whose answer was lost: the chain's lock is that
-            // hold's (the hold id is its reference), so it must be neither taken again nor released.
-            return new HoldOutcome.AlreadyPlaced(earlier.get().hold());
+            return placedBefore(earlier.get(), now);
         }
         BookableShow show = found.get();
-        Instant now = clock.instant();
         if (!show.isOnSale(now)) {
             return new HoldOutcome.NotBookable(show.whyNotOnSale());
         }
@@ -109,6 +109,37 @@ public class Holds {
             return emailLimitReached(email, show.id(), now);
         }
         return lockAtChain(holdId, show, seats, email, now);
+    }
+
+    /**
+     * A retry of a request whose hold was recorded but whose answer was lost (its instance died, or the store failed
+     * after recording). The chain's lock is that hold's (the hold id is its reference), so it is neither taken again
+     * nor released. Its token went out only with the lost answer and only its hash is kept, so a hold still held gets
+     * a new token, which makes the old one (never delivered) worthless.
+     */
+    private HoldOutcome placedBefore(HoldStore.StoredHold earlier, Instant now) {
+        Hold hold = earlier.hold();
+        if (!hold.isActiveAt(now)) {
+            return new HoldOutcome.AlreadyPlaced(asSeenAt(hold, now));
+        }
+        String token = secrets.newToken();
+        if (!store.replaceToken(hold.id(), earlier.tokenHash(), Tokens.hash(token), now)) {
+            // Ended meanwhile, or another retry gave it a token first.
+            return new HoldOutcome.AlreadyPlaced(asSeenAt(store.find(hold.id()).map(HoldStore.StoredHold::hold).orElse(hold), now));
+        }
+        LOG.log(System.Logger.Level.INFO, "Hold {0} was placed before its answer was lost; it is answered again with a new token",
+                hold.id());
+        return new HoldOutcome.Placed(hold, token);
+    }
+
+    /**
+     * Whether a failure of {@link #place} leaves its effect unknown: the chain may have locked the seats (it timed out or
+     * answered nonsense after being asked), or it did lock them and the hold may or may not have been recorded. A retry
+     * must then continue under the same hold id, which the chain answers with the same lock, and not start afresh.
+     */
+    public static boolean outcomeUnknown(RuntimeException failure) {
+        return failure instanceof TheatreTimeoutException || failure instanceof TheatreProtocolException
+                || failure instanceof HoldNotRecordedException;
     }
 
     private HoldOutcome emailLimitReached(String email, String showId, Instant now) {
@@ -152,7 +183,7 @@ public class Holds {
             if (store.find(holdId).isEmpty()) {
                 LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
             }
-            throw e;
+            throw new HoldNotRecordedException(holdId, e);
         }
         if (!recorded) {
             // Another hold of this email, placed at the same moment, took the rest of its limit.

@@ -12,4 +12,9 @@ public record Answer(int status, String body) {
     public Answer {
         Objects.requireNonNull(body, "body");
     }
+
+    /** A 2xx: the request did what it asked, and a repeat must get this answer again. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
 }

@@ -24,6 +24,11 @@ public record IdempotencyRules(Duration lease, Duration retention, Duration wait
 
     /** A 30 s lease, the given retention, and a repeat waits up to 10 s, looking every 50 ms. */
     public static IdempotencyRules withRetention(Duration retention) {
-        return new IdempotencyRules(Duration.ofSeconds(30), retention, Duration.ofSeconds(10), Duration.ofMillis(50));
+        return of(Duration.ofSeconds(30), retention);
+    }
+
+    /** The given lease and retention; a repeat waits up to 10 s, looking every 50 ms. */
+    public static IdempotencyRules of(Duration lease, Duration retention) {
+        return new IdempotencyRules(lease, retention, Duration.ofSeconds(10), Duration.ofMillis(50));
     }
 }

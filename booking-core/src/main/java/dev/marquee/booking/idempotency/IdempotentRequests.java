@@ -6,12 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Idempotency keys as payment providers keep them: the first request with a key runs, and its answer
  * is kept; a repeat with the same request gets that answer again; a repeat with a different request is
- * refused. Claiming a key is one insert, so of two concurrent requests exactly one runs, on any number
+ * refused; an answer that is not a success is not kept. Claiming a key is one insert, so of two concurrent requests exactly one runs, on any number
  * of gateway instances. A claim not completed within its lease (the instance died) can be taken over,
  * with the same resource id, so a retry continues what was started.
  */
@@ -51,17 +52,22 @@ public class IdempotentRequests {
 
     /**
      * Runs {@code work} once per key: a repeat gets the kept answer, waiting a while for a request with the
-     * same key that is still running. When {@code work} throws, the key is forgotten, because a failure on
-     * the gateway's or the chain's side is not the request's answer and the client may retry it.
+     * same key that is still running. Only a 2xx answer is kept: any other says that nothing was done, so a repeat
+     * runs again. When {@code work} throws, the key is forgotten so that a retry runs afresh, unless
+     * {@code outcomeUnknown} says the failure may have left an effect (a chain that timed out after being asked):
+     * then the claim stays with its resource id, and the retry takes it over once its lease has run out and continues
+     * what was started instead of starting something new beside it.
      *
      * @param work runs the request under the resource id it is given and answers it
+     * @param outcomeUnknown which failures of {@code work} leave its effect unknown
      */
-    public Execution execute(String key, String requestHash, Supplier<String> newResourceId, Function<String, Answer> work) {
+    public Execution execute(String key, String requestHash, Supplier<String> newResourceId, Function<String, Answer> work,
+            Predicate<RuntimeException> outcomeUnknown) {
         Instant giveUpAt = clock.instant().plus(rules.waitForRunning());
         while (true) {
             switch (claim(key, requestHash, newResourceId)) {
                 case Claim.Run run -> {
-                    return new Execution.Answered(runOnce(key, run.resourceId(), work));
+                    return new Execution.Answered(runOnce(key, run.resourceId(), work, outcomeUnknown));
                 }
                 case Claim.Replay replay -> {
                     return new Execution.Answered(replay.answer());
@@ -79,15 +85,21 @@ public class IdempotentRequests {
         }
     }
 
-    private Answer runOnce(String key, String resourceId, Function<String, Answer> work) {
+    private Answer runOnce(String key, String resourceId, Function<String, Answer> work, Predicate<RuntimeException> outcomeUnknown) {
         Answer answer;
         try {
             answer = work.apply(resourceId);
         } catch (RuntimeException e) {
-            store.delete(key);
+            if (!outcomeUnknown.test(e)) {
+                store.delete(key);
+            }
             throw e;
         }
-        store.complete(key, answer);
+        if (answer.isSuccess()) {
+            store.complete(key, answer);
+        } else {
+            store.delete(key);
+        }
         return answer;
     }
 

@@ -11,6 +11,7 @@ import dev.marquee.booking.testing.HoldBuilder;
 import dev.marquee.booking.testing.InMemoryHoldStore;
 import dev.marquee.booking.testing.ShowBuilder;
 import dev.marquee.booking.tokens.Tokens;
+import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,16 +49,32 @@ class HoldsTest {
     }
 
     @Test
-    void placingAgainWithTheIdOfARecordedHoldKeepsItsChainLock() {
+    void placingAgainWithTheIdOfAHeldHoldAnswersItWithANewTokenAndKeepsItsChainLock() {
         HoldOutcome.Placed first = booking.placeHold("A1", "A2");
 
         HoldOutcome again = holds.place(first.hold().id(), booking.request("A1", "A2"));
 
-        assertThat(again).isInstanceOfSatisfying(HoldOutcome.AlreadyPlaced.class,
-                placed -> assertThat(placed.hold().id()).isEqualTo(first.hold().id()));
+        assertThat(again).isInstanceOfSatisfying(HoldOutcome.Placed.class, placed -> {
+            assertThat(placed.hold()).isEqualTo(first.hold());
+            assertThat(holds.find(first.hold().id(), placed.token())).map(Hold::status).contains(HoldStatus.HELD);
+            assertThat(holds.find(first.hold().id(), first.token())).as("the lost answer's token").isEmpty();
+        });
+        assertThat(booking.theatre.calls(LOCK)).isEqualTo(1);
         assertThat(booking.theatre.calls(RELEASE)).isZero();
         assertThat(booking.theatre.heldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
-        assertThat(booking.hold(first.hold().id()).status()).isEqualTo(HoldStatus.HELD);
+    }
+
+    @Test
+    void placingAgainWithTheIdOfAHoldNoLongerHeldAnswersThatItWasPlaced() {
+        HoldOutcome.Placed first = booking.placeHold("A1", "A2");
+        booking.clock.set(first.hold().expiresAt());
+
+        HoldOutcome again = holds.place(first.hold().id(), booking.request("A1", "A2"));
+
+        assertThat(again).isInstanceOfSatisfying(HoldOutcome.AlreadyPlaced.class,
+                placed -> assertThat(placed.hold().status()).isEqualTo(HoldStatus.EXPIRED));
+        assertThat(holds.find(first.hold().id(), first.token())).as("its token is kept").isPresent();
+        assertThat(booking.theatre.calls(LOCK)).isEqualTo(1);
     }
 
     @Test
@@ -308,8 +325,19 @@ class HoldsTest {
     void aChainFailureWhileLockingIsThrownAndNothingIsRecorded() {
         booking.theatre.unavailableFor(LOCK, 1);
 
-        assertThatThrownBy(() -> booking.place(booking.request("A1"))).isInstanceOf(TheatreUnavailableException.class);
+        assertThatThrownBy(() -> booking.place(booking.request("A1"))).isInstanceOfSatisfying(TheatreUnavailableException.class,
+                e -> assertThat(Holds.outcomeUnknown(e)).as("an unavailable chain was not asked").isFalse());
         assertThat(booking.holdStore.find("hld_1")).isEmpty();
+    }
+
+    @Test
+    void aChainTimeoutWhileLockingLeavesTheOutcomeUnknown() {
+        booking.theatre.loseAnswersOfLocks(1);
+
+        assertThatThrownBy(() -> booking.place(booking.request("A1"))).isInstanceOfSatisfying(TheatreTimeoutException.class,
+                e -> assertThat(Holds.outcomeUnknown(e)).isTrue());
+        assertThat(booking.holdStore.find("hld_1")).isEmpty();
+        assertThat(booking.theatre.heldSeats(showRef)).as("the chain took the lock").containsExactly("A1");
     }
 
     @Test
@@ -323,7 +351,9 @@ class HoldsTest {
         Holds holdsOnFailingStore = new Holds(booking.shows, booking.chains, failing, booking.holdRules, booking.watch, booking.secrets,
                 booking.clock);
 
-        assertThatThrownBy(() -> holdsOnFailingStore.place("hld_1", booking.request("A1"))).hasMessage("database down");
+        assertThatThrownBy(() -> holdsOnFailingStore.place("hld_1", booking.request("A1")))
+                .isInstanceOfSatisfying(HoldNotRecordedException.class, e -> assertThat(Holds.outcomeUnknown(e)).isTrue())
+                .hasRootCauseMessage("database down");
         assertThat(booking.theatre.calls(RELEASE)).isEqualTo(1);
         assertThat(booking.theatre.heldSeats(showRef)).isEmpty();
     }

@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class IdempotentRequestsTest {
     private static final IdempotencyRules RULES = IdempotencyRules.withRetention(Duration.ofHours(24));
     private static final Answer CREATED = new Answer(201, "{\"id\":\"hld_1\"}");
+    private static final Predicate<RuntimeException> NO_FAILURE_LEAVES_AN_EFFECT = failure -> false;
 
     private final TestClock clock = new TestClock();
     private final SequentialSecrets secrets = new SequentialSecrets();
@@ -34,7 +36,7 @@ class IdempotentRequestsTest {
     };
 
     private Execution execute(String key, String requestHash) {
-        return requests.execute(key, requestHash, () -> secrets.newId("hld"), work);
+        return requests.execute(key, requestHash, () -> secrets.newId("hld"), work, NO_FAILURE_LEAVES_AN_EFFECT);
     }
 
     private IdempotentRequests.Claim startWithoutFinishing(String key) {
@@ -117,10 +119,45 @@ class IdempotentRequestsTest {
     void aFailingRequestForgetsItsKeySoThatARetryRuns() {
         assertThatThrownBy(() -> requests.execute("key-1", "hash-a", () -> "hld_1", resourceId -> {
             throw new IllegalStateException("chain down");
-        })).hasMessage("chain down");
+        }, NO_FAILURE_LEAVES_AN_EFFECT)).hasMessage("chain down");
 
         assertThat(execute("key-1", "hash-a")).isInstanceOf(Execution.Answered.class);
         assertThat(ranWith).hasSize(1);
+    }
+
+    @Test
+    void aFailureThatMayHaveLeftAnEffectKeepsTheClaimForATakeoverUnderTheSameResourceId() {
+        assertThatThrownBy(() -> requests.execute("key-1", "hash-a", () -> secrets.newId("hld"), resourceId -> {
+            throw new IllegalStateException("timed out after asking");
+        }, failure -> true)).hasMessage("timed out after asking");
+
+        assertThat(startWithoutFinishing("key-1")).as("within the lease").isEqualTo(new IdempotentRequests.Claim.InProgress());
+        clock.advance(RULES.lease());
+        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
+        assertThat(ranWith).containsExactly("hld_1");
+    }
+
+    @Test
+    void anAnswerThatIsNotASuccessIsNotKeptSoARepeatRunsAgain() {
+        Answer taken = new Answer(409, "{\"type\":\"seats-taken\"}");
+        Function<String, Answer> refused = resourceId -> {
+            ranWith.add(resourceId);
+            return taken;
+        };
+
+        assertThat(requests.execute("key-1", "hash-a", () -> secrets.newId("hld"), refused, NO_FAILURE_LEAVES_AN_EFFECT))
+                .isEqualTo(new Execution.Answered(taken));
+        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(new Answer(201, "{\"id\":\"hld_2\"}")));
+        assertThat(ranWith).containsExactly("hld_1", "hld_2");
+    }
+
+    @Test
+    void onlySuccessesAreKept() {
+        assertThat(new Answer(200, "").isSuccess()).isTrue();
+        assertThat(new Answer(201, "").isSuccess()).isTrue();
+        assertThat(new Answer(409, "").isSuccess()).isFalse();
+        assertThat(new Answer(422, "").isSuccess()).isFalse();
+        assertThat(new Answer(503, "").isSuccess()).isFalse();
     }
 
     @Test

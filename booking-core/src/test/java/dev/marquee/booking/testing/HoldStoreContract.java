@@ -3,6 +3,7 @@ package dev.marquee.booking.testing;
 import static dev.marquee.booking.testing.HoldBuilder.aHold;
 import static dev.marquee.booking.testing.SameValues.assertSameValues;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marquee.booking.holds.Hold;
 import dev.marquee.booking.holds.HoldStatus;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class HoldStoreContract {
     private static final String TOKEN_HASH = "0f".repeat(32);
+    private static final String NEW_TOKEN_HASH = "1e".repeat(32);
 
     /** A fixed moment, so that stores can be tested without a clock; timestamps keep whole seconds. */
     protected final Instant now = Instant.parse("2030-03-01T10:00:00Z");
@@ -181,6 +183,57 @@ public abstract class HoldStoreContract {
 
         assertThat(Race.winners(recorded)).isEqualTo(2);
         assertThat(store().seatsHeldBy("ada@example.com", show, now)).isEqualTo(4);
+    }
+
+    @Test
+    void recordingAHoldIdTwiceFailsUncheckedAndKeepsTheFirst() {
+        Hold first = record(aHold(now).seats("A1"));
+        Hold again = aHold(now).id(first.id()).seats("B1").build();
+
+        assertThatThrownBy(() -> store().recordWithin(again, "ab".repeat(32), 10, now)).isInstanceOf(RuntimeException.class);
+
+        HoldStore.StoredHold found = store().find(first.id()).orElseThrow();
+        assertThat(found.hold().seatIds()).containsExactly("A1");
+        assertThat(found.tokenHash()).isEqualTo(TOKEN_HASH);
+    }
+
+    @Test
+    void aHeldHoldGetsANewTokenHash() {
+        Hold hold = record(aHold(now));
+
+        assertThat(store().replaceToken(hold.id(), TOKEN_HASH, NEW_TOKEN_HASH, now)).isTrue();
+
+        assertThat(store().find(hold.id()).orElseThrow().tokenHash()).isEqualTo(NEW_TOKEN_HASH);
+    }
+
+    @Test
+    void aTokenHashIsReplacedOnlyWhileItIsTheExpectedOne() {
+        Hold hold = record(aHold(now));
+
+        assertThat(store().replaceToken(hold.id(), "ab".repeat(32), NEW_TOKEN_HASH, now)).isFalse();
+
+        assertThat(store().find(hold.id()).orElseThrow().tokenHash()).isEqualTo(TOKEN_HASH);
+    }
+
+    @Test
+    void anEndedOrExpiredHoldKeepsItsTokenHash() {
+        Hold ended = record(aHold(now));
+        store().end(ended.id(), HoldStatus.RELEASED, now);
+        Hold expired = record(aHold(now).expiringAt(now));
+
+        assertThat(store().replaceToken(ended.id(), TOKEN_HASH, NEW_TOKEN_HASH, now)).isFalse();
+        assertThat(store().replaceToken(expired.id(), TOKEN_HASH, NEW_TOKEN_HASH, now)).isFalse();
+        assertThat(store().replaceToken(UniqueIds.next("hld"), TOKEN_HASH, NEW_TOKEN_HASH, now)).isFalse();
+        assertThat(store().find(expired.id()).orElseThrow().tokenHash()).isEqualTo(TOKEN_HASH);
+    }
+
+    @Test
+    void ofManyCallersReplacingOneTokenExactlyOneWins() {
+        Hold hold = record(aHold(now));
+
+        List<Boolean> replaced = Race.run(8, () -> store().replaceToken(hold.id(), TOKEN_HASH, NEW_TOKEN_HASH, now));
+
+        assertThat(Race.winners(replaced)).isEqualTo(1);
     }
 
     @Test

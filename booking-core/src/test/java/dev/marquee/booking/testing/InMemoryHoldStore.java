@@ -58,6 +58,16 @@ public class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
+    public synchronized boolean replaceToken(String holdId, String expectedTokenHash, String newTokenHash, Instant now) {
+        StoredHold stored = holds.get(holdId);
+        if (stored == null || !stored.hold().isActiveAt(now) || !stored.tokenHash().equals(expectedTokenHash)) {
+            return false;
+        }
+        holds.put(holdId, new StoredHold(stored.hold(), newTokenHash));
+        return true;
+    }
+
+    @Override
     public synchronized void booked(String holdId, Instant now) {
         StoredHold stored = holds.get(holdId);
         if (stored != null) {

@@ -69,6 +69,7 @@ public final class ScriptedTheatre implements TheatreAdapter {
     private Duration grantedLockTime;
     private String cancellationRefusal;
     private Consumer<SeatLockRequest> beforeNextLock;
+    private int lockAnswersToLose;
     private int ids;
 
     public ScriptedTheatre(String chainId, Clock clock) {
@@ -104,6 +105,14 @@ public final class ScriptedTheatre implements TheatreAdapter {
     /** The next {@code times} calls of {@code operation} throw {@link TheatreTimeoutException}. */
     public synchronized void timeOutFor(Operation operation, int times) {
         failNext(operation, times, Failure.TIMEOUT);
+    }
+
+    /**
+     * The next {@code times} locks are taken at the chain, and then their answers time out: the chain holds the seats
+     * while the caller gets {@link TheatreTimeoutException}.
+     */
+    public synchronized void loseAnswersOfLocks(int times) {
+        lockAnswersToLose = times;
     }
 
     /** Locks are granted for this long whatever was asked; null restores granting what was asked. */
@@ -166,7 +175,14 @@ public final class ScriptedTheatre implements TheatreAdapter {
         if (action != null) {
             action.accept(request);
         }
-        return lock(request);
+        LockOutcome outcome = lock(request);
+        synchronized (this) {
+            if (lockAnswersToLose > 0) {
+                lockAnswersToLose--;
+                throw new TheatreTimeoutException(chainId, "scripted loss of the answer to a lock", null);
+            }
+        }
+        return outcome;
     }
 
     private synchronized LockOutcome lock(SeatLockRequest request) {

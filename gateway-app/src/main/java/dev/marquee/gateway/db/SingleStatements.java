@@ -75,6 +75,15 @@ public class SingleStatements {
         return connections.executeRead(status -> run(work, status.getConnection()));
     }
 
+    /**
+     * Runs work on a connection the caller has, such as its transaction's, with a failure surfacing unchecked as for
+     * a single statement. Micronaut's transaction callbacks let a checked {@link SQLException} escape as it is, past
+     * every {@code catch (RuntimeException)} of the callers.
+     */
+    public static <R> R unchecked(Connection connection, Work<R> work) {
+        return run(work, connection);
+    }
+
     private static <R> R run(Work<R> work, Connection connection) {
         try {
             return work.run(connection);

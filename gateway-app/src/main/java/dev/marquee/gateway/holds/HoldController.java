@@ -32,11 +32,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer, problems included,
- * is kept under its Idempotency-Key as sent, so a repeat gets the very same answer.
+ * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer is kept under its
+ * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
+ * repeat of a refused request runs again.
  */
 @Controller("/api/v1/holds")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -70,7 +72,7 @@ public class HoldController {
         HoldRequest holdRequest = new HoldRequest(body.showId(), body.seatIds(), body.email());
         String requestHash = Tokens.hash(json(body));
         return switch (keys.execute(key, requestHash, holds::newHoldId,
-                holdId -> answer(request, holds.place(holdId, holdRequest)))) {
+                holdId -> answer(request, holds.place(holdId, holdRequest)), Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
                     : HttpResponse.<String>status(HttpStatus.valueOf(answered.answer().status()))
@@ -87,8 +89,8 @@ public class HoldController {
         return switch (outcome) {
             case HoldOutcome.Placed placed -> new Answer(HttpStatus.CREATED.getCode(), json(HoldView.of(placed.hold(), placed.token())));
             case HoldOutcome.AlreadyPlaced placed -> problem(request, Problem.of(ProblemType.HOLD_ALREADY_PLACED, "Hold "
-                    + placed.hold().id() + " was placed for this request but its answer was lost; its token cannot be sent "
-                    + "again, and it expires at " + placed.hold().expiresAt()));
+                    + placed.hold().id() + " was placed for this request but its answer was lost, and it is "
+                    + placed.hold().status().name().toLowerCase(Locale.ROOT) + " now; repeat the request to place a new hold"));
             case HoldOutcome.SeatsTaken taken -> problem(request, Problem.of(ProblemType.SEATS_TAKEN, "Seats already held or sold: "
                     + String.join(", ", taken.seatIds()) + "; nothing was held").with("seatsTaken", List.copyOf(taken.seatIds())));
             case HoldOutcome.Invalid invalid -> problem(request, Problem.of(ProblemType.INVALID_PARAMETERS,

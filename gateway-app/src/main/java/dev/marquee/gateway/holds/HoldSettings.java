@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param requestsPerMinute hold requests one client may make per minute before 429 (default 60)
  * @param sweepInterval how often expired holds are looked for (default 1 s)
  * @param idempotencyRetention how long an idempotency key's answer is kept (default 24 h)
+ * @param idempotencyLease how long a running hold request owns its idempotency key before a retry may take it over
+ *     (its instance died, or its outcome at the chain is unknown) and continue under the same hold id (default 30 s);
+ *     shorter than the hold's ttl, so that the retry finds the hold or its chain lock still there
  */
 @ConfigurationProperties("marquee.holds")
 public record HoldSettings(
@@ -27,7 +30,8 @@ public record HoldSettings(
         @Nullable Integer maxSeatsPerEmail,
         @Nullable Integer requestsPerMinute,
         @Nullable Duration sweepInterval,
-        @Nullable Duration idempotencyRetention) {
+        @Nullable Duration idempotencyRetention,
+        @Nullable Duration idempotencyLease) {
 
     public HoldSettings {
         ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
@@ -37,10 +41,20 @@ public record HoldSettings(
         requestsPerMinute = requestsPerMinute == null ? 60 : requestsPerMinute;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
         idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(24) : idempotencyRetention;
+        idempotencyLease = idempotencyLease == null ? Duration.ofSeconds(30) : idempotencyLease;
         positive(ttl, "ttl");
         positive(chainMargin, "chain-margin");
         positive(sweepInterval, "sweep-interval");
         positive(idempotencyRetention, "idempotency-retention");
+        positive(idempotencyLease, "idempotency-lease");
+        if (idempotencyLease.compareTo(ttl) >= 0) {
+            throw new ConfigurationException("marquee.holds.idempotency-lease must be shorter than marquee.holds.ttl, got "
+                    + idempotencyLease + " and " + ttl + ": a retry taken over after the lease would find the hold ended");
+        }
+        if (idempotencyLease.compareTo(idempotencyRetention) >= 0) {
+            throw new ConfigurationException("marquee.holds.idempotency-lease must be shorter than "
+                    + "marquee.holds.idempotency-retention, got " + idempotencyLease + " and " + idempotencyRetention);
+        }
         atLeastOne(maxSeatsPerHold, "max-seats-per-hold");
         atLeastOne(maxSeatsPerEmail, "max-seats-per-email");
         atLeastOne(requestsPerMinute, "requests-per-minute");
@@ -53,11 +67,11 @@ public record HoldSettings(
 
     /** How idempotency keys of hold requests are kept. */
     public IdempotencyRules idempotencyRules() {
-        return IdempotencyRules.withRetention(idempotencyRetention);
+        return IdempotencyRules.of(idempotencyLease, idempotencyRetention);
     }
 
     public static HoldSettings defaults() {
-        return new HoldSettings(null, null, null, null, null, null, null);
+        return new HoldSettings(null, null, null, null, null, null, null, null);
     }
 
     private static void positive(Duration value, String key) {

@@ -31,12 +31,20 @@ public class JdbcHoldStore implements HoldStore {
         this.statements = statements;
     }
 
+    /** Work in a writing transaction; a database failure surfaces unchecked (see {@link SingleStatements#unchecked}). */
+    private <R> R write(SingleStatements.Work<R> work) {
+        return transactions.executeWrite(status -> SingleStatements.unchecked(status.getConnection(), work));
+    }
+
+    private <R> R read(SingleStatements.Work<R> work) {
+        return transactions.executeRead(status -> SingleStatements.unchecked(status.getConnection(), work));
+    }
+
     /** Holds of one email and show are recorded one at a time, under a lock on their quota row. */
     @Override
     public boolean recordWithin(Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now) {
         ensureQuotaRow(hold.email(), hold.showId());
-        return transactions.executeWrite(status -> {
-            Connection c = status.getConnection();
+        return write(c -> {
             try (PreparedStatement lock = c.prepareStatement(
                     "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
                 lock.setString(1, hold.email());
@@ -99,8 +107,7 @@ public class JdbcHoldStore implements HoldStore {
 
     @Override
     public Optional<StoredHold> find(String holdId) {
-        return transactions.executeRead(status -> {
-            Connection c = status.getConnection();
+        return read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id, show_id, chain_id, email, status, lock_ref, token_hash, "
                     + "created_at, expires_at, chain_expires_at FROM holds WHERE id = ?")) {
                 select.setString(1, holdId);
@@ -139,8 +146,8 @@ public class JdbcHoldStore implements HoldStore {
 
     @Override
     public boolean end(String holdId, HoldStatus ending, Instant now) {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(
+        return write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
                     "UPDATE holds SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")) {
                 update.setString(1, ending.name());
                 update.setObject(2, utc(now));
@@ -152,9 +159,9 @@ public class JdbcHoldStore implements HoldStore {
 
     @Override
     public List<String> due(Instant now, int limit) {
-        return transactions.executeRead(status -> {
+        return read(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement(
+            try (PreparedStatement select = c.prepareStatement(
                     "SELECT id FROM holds WHERE status = 'HELD' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
                 select.setObject(1, utc(now));
                 select.setInt(2, limit);
@@ -170,9 +177,9 @@ public class JdbcHoldStore implements HoldStore {
 
     @Override
     public List<String> seatsHeldAt(String showId, Instant now) {
-        return transactions.executeRead(status -> {
+        return read(c -> {
             List<String> seats = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT s.seat_id FROM hold_seats s "
+            try (PreparedStatement select = c.prepareStatement("SELECT s.seat_id FROM hold_seats s "
                     + "JOIN holds h ON h.id = s.hold_id WHERE h.show_id = ? AND h.status = 'HELD' AND h.expires_at > ?")) {
                 select.setString(1, showId);
                 select.setObject(2, utc(now));
@@ -196,6 +203,21 @@ public class JdbcHoldStore implements HoldStore {
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next();
                 }
+            }
+        });
+    }
+
+    /** One conditional update, so auto-commit (see {@link SingleStatements}). */
+    @Override
+    public boolean replaceToken(String holdId, String expectedTokenHash, String newTokenHash, Instant now) {
+        return statements.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE holds SET token_hash = ? "
+                    + "WHERE expires_at > ? AND id = ? AND token_hash = ? AND status = 'HELD'")) {
+                update.setString(1, newTokenHash);
+                update.setObject(2, utc(now));
+                update.setString(3, holdId);
+                update.setString(4, expectedTokenHash);
+                return update.executeUpdate() == 1;
             }
         });
     }

@@ -6,6 +6,7 @@ import static dev.marquee.gateway.db.Columns.utc;
 import dev.marquee.booking.idempotency.Answer;
 import dev.marquee.booking.idempotency.IdempotencyStore;
 import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.secrets.Sealing;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,16 +19,24 @@ import java.util.Optional;
 /**
  * Idempotency keys in the gateway's database. Claiming a key is one insert on its primary key, so of two
  * concurrent requests exactly one wins, on any number of gateway instances. Single statements run in
- * auto-commit (see {@link SingleStatements}) and join the caller's transaction when there is one.
+ * auto-commit (see {@link SingleStatements}) and join the caller's transaction when there is one. A kept answer
+ * carries a bearer token, so its body is {@link Sealing sealed}.
  */
 @Singleton
 public class JdbcIdempotencyStore implements IdempotencyStore {
     private final SingleStatements statements;
+    private final Sealing sealing;
     private final Clock clock;
 
-    public JdbcIdempotencyStore(SingleStatements statements, Clock clock) {
+    public JdbcIdempotencyStore(SingleStatements statements, Sealing sealing, Clock clock) {
         this.statements = statements;
+        this.sealing = sealing;
         this.clock = clock;
+    }
+
+    /** What a kept answer is sealed for: its key's row. */
+    private static String context(String key) {
+        return "idempotency_keys:" + key;
     }
 
     @Override
@@ -59,7 +68,8 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    Answer answer = "COMPLETED".equals(rs.getString(3)) ? new Answer(rs.getInt(4), rs.getString(5)) : null;
+                    Answer answer = "COMPLETED".equals(rs.getString(3))
+                            ? new Answer(rs.getInt(4), sealing.open(rs.getString(5), context(key))) : null;
                     return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
                 }
             }
@@ -83,7 +93,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ? WHERE idem_key = ?")) {
                 update.setInt(1, answer.status());
-                update.setString(2, answer.body());
+                update.setString(2, sealing.seal(answer.body(), context(key)));
                 update.setString(3, key);
                 return update.executeUpdate();
             }

@@ -6,6 +6,8 @@ import static dev.marquee.gateway.db.Columns.utc;
 import dev.marquee.booking.waitlist.WaitlistEntry;
 import dev.marquee.booking.waitlist.WaitlistStatus;
 import dev.marquee.booking.waitlist.WaitlistStore;
+import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.secrets.Sealing;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -17,22 +19,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Waitlist entries in the gateway's database. */
+/** Waitlist entries in the gateway's database; an offered hold's token is kept {@link Sealing sealed}. */
 @Singleton
 public class JdbcWaitlistStore implements WaitlistStore {
     private static final String COLUMNS = "id, seq, show_id, email, seat_count, category, status, hold_id, hold_token, "
             + "hold_expires_at, joined_at, token_hash";
 
     private final TransactionOperations<Connection> transactions;
+    private final Sealing sealing;
 
-    public JdbcWaitlistStore(TransactionOperations<Connection> transactions) {
+    public JdbcWaitlistStore(TransactionOperations<Connection> transactions, Sealing sealing) {
         this.transactions = transactions;
+        this.sealing = sealing;
+    }
+
+    /** Work in a writing transaction; a database failure surfaces unchecked (see {@link SingleStatements#unchecked}). */
+    private <R> R write(SingleStatements.Work<R> work) {
+        return transactions.executeWrite(status -> SingleStatements.unchecked(status.getConnection(), work));
+    }
+
+    private <R> R read(SingleStatements.Work<R> work) {
+        return transactions.executeRead(status -> SingleStatements.unchecked(status.getConnection(), work));
+    }
+
+    /** What an offered hold's token is sealed for: its entry's row. */
+    private static String context(String entryId) {
+        return "waitlist_entries:" + entryId;
     }
 
     @Override
     public void add(String id, String showId, String email, int seatCount, String category, String tokenHash, Instant joinedAt) {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement("INSERT INTO waitlist_entries (id, show_id, "
+        write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO waitlist_entries (id, show_id, "
                     + "email, seat_count, category, status, token_hash, joined_at, changed_at) VALUES (?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, showId);
@@ -50,8 +68,8 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public Optional<StoredEntry> find(String id) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(
+        return read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM waitlist_entries WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet rs = select.executeQuery()) {
@@ -63,9 +81,9 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public List<WaitlistEntry> waiting(String showId) {
-        return transactions.executeRead(status -> {
+        return read(c -> {
             List<WaitlistEntry> entries = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT " + COLUMNS
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM waitlist_entries WHERE show_id = ? AND status = 'WAITING' ORDER BY seq")) {
                 select.setString(1, showId);
                 try (ResultSet rs = select.executeQuery()) {
@@ -80,8 +98,8 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public int position(WaitlistEntry entry) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(
+        return read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
                     "SELECT COUNT(*) FROM waitlist_entries WHERE show_id = ? AND status = 'WAITING' AND seq < ?")) {
                 select.setString(1, entry.showId());
                 select.setLong(2, entry.seq());
@@ -95,9 +113,9 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public List<String> showsWithWaiting() {
-        return transactions.executeRead(status -> {
+        return read(c -> {
             List<String> shows = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement(
+            try (PreparedStatement select = c.prepareStatement(
                     "SELECT DISTINCT show_id FROM waitlist_entries WHERE status = 'WAITING'");
                     ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -110,11 +128,11 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public boolean offer(String id, String holdId, String holdToken, Instant holdExpiresAt, Instant now) {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement("UPDATE waitlist_entries SET status = 'OFFERED', "
+        return write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE waitlist_entries SET status = 'OFFERED', "
                     + "hold_id = ?, hold_token = ?, hold_expires_at = ?, changed_at = ? WHERE id = ? AND status = 'WAITING'")) {
                 update.setString(1, holdId);
-                update.setString(2, holdToken);
+                update.setString(2, sealing.seal(holdToken, context(id)));
                 update.setObject(3, utc(holdExpiresAt));
                 update.setObject(4, utc(now));
                 update.setString(5, id);
@@ -125,8 +143,8 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public boolean move(String id, WaitlistStatus from, WaitlistStatus to, Instant now) {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(
+        return write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
                     "UPDATE waitlist_entries SET status = ?, changed_at = ? WHERE id = ? AND status = ?")) {
                 update.setString(1, to.name());
                 update.setObject(2, utc(now));
@@ -139,8 +157,8 @@ public class JdbcWaitlistStore implements WaitlistStore {
 
     @Override
     public Optional<WaitlistEntry> offeredWith(String holdId) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(
+        return read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM waitlist_entries WHERE hold_id = ? AND status = 'OFFERED'")) {
                 select.setString(1, holdId);
                 try (ResultSet rs = select.executeQuery()) {
@@ -150,9 +168,10 @@ public class JdbcWaitlistStore implements WaitlistStore {
         });
     }
 
-    private static WaitlistEntry entry(ResultSet rs) throws SQLException {
-        return new WaitlistEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                WaitlistStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+    private WaitlistEntry entry(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        return new WaitlistEntry(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                WaitlistStatus.valueOf(rs.getString(7)), rs.getString(8), sealing.open(rs.getString(9), context(id)),
                 instant(rs, 10), instant(rs, 11));
     }
 }

@@ -3,23 +3,31 @@ package dev.marquee.gateway.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.booking.holds.HoldOutcome;
+import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
+import dev.marquee.booking.idempotency.IdempotentRequests;
+import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
 import dev.marquee.spi.Seat;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +66,12 @@ class HoldApiTest implements TestPropertyProvider {
     TestClock clock;
     @Inject
     Holds holds;
+    @Inject
+    IdempotentRequests keys;
+    @Inject
+    JsonMapper json;
+    @Inject
+    SingleStatements statements;
 
     private ApiClient api;
     private List<Show> shows;
@@ -295,6 +309,70 @@ class HoldApiTest implements TestPropertyProvider {
         assertThat(statusesOf(show, seats)).containsOnly("AVAILABLE");
         clock.set(Instant.now());
         assertThat(hold(key(), show.id(), seats, "ka@example.org").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aHoldRecordedJustBeforeItsAnswerWasLostIsAnsweredToTheRetryWithAWorkingToken() throws Exception {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        String key = key();
+        // The first request claimed its key and recorded its hold, and its instance died before the answer was kept.
+        String requestHash = Tokens.hash(json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
+        String holdId = ((IdempotentRequests.Claim.Run) keys.claim(key, requestHash, holds::newHoldId)).resourceId();
+        HoldOutcome.Placed lost = (HoldOutcome.Placed) holds.place(holdId, new HoldRequest(show.id(), seats, "lo@example.org"));
+        clock.advance(Duration.ofSeconds(31));
+
+        ApiClient.Answer retried = hold(key, show.id(), seats, "lo@example.org");
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().path("holdId").asText()).isEqualTo(holdId);
+        String token = retried.json().path("token").asText();
+        ApiClient.Answer read = api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + token), null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("status").asText()).isEqualTo("HELD");
+        assertThat(api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + lost.token()), null).status())
+                .as("the token nobody received").isEqualTo(404);
+        assertThat(statusesOf(show, seats)).containsOnly("HELD");
+    }
+
+    @Test
+    void theKeptAnswerHoldsNoTokenInPlainTextAndItsReplayGivesAWorkingToken() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 1);
+        String key = key();
+        ApiClient.Answer first = hold(key, show.id(), seats, "mo@example.org");
+        ApiClient.Answer replay = hold(key, show.id(), seats, "mo@example.org");
+
+        String token = first.json().path("token").asText();
+        assertThat(replay.body()).isEqualTo(first.body());
+        String kept = statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT response_body FROM idempotency_keys WHERE idem_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(kept).startsWith("v1:").doesNotContain(token).doesNotContain(first.json().path("holdId").asText());
+        assertThat(api.call("GET", "/api/v1/holds/" + replay.json().path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + replay.json().path("token").asText()), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedRequestIsNotKeptSoItsRepeatRunsAgain() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        JsonNode blocker = hold(key(), show.id(), seats.subList(1, 2), "no@example.org").json();
+        String key = key();
+        assertThat(hold(key, show.id(), seats, "op@example.org").status()).isEqualTo(409);
+        api.call("DELETE", "/api/v1/holds/" + blocker.path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + blocker.path("token").asText()), null);
+
+        ApiClient.Answer repeated = hold(key, show.id(), seats, "op@example.org");
+
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(statusesOf(show, seats)).containsOnly("HELD");
     }
 
     private ApiClient.Answer hold(String key, String showId, List<String> seats, String email) {

@@ -10,6 +10,7 @@ import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.HoldRequests;
@@ -22,6 +23,8 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -56,6 +59,8 @@ class WaitlistTest implements TestPropertyProvider {
     CatalogTables tables;
     @Inject
     Waitlist waitlist;
+    @Inject
+    SingleStatements statements;
 
     private ApiClient api;
     private List<Show> shows;
@@ -227,6 +232,32 @@ class WaitlistTest implements TestPropertyProvider {
                 .invalidParamNames()).containsExactly("category");
         assertThat(api.call("POST", "/api/v1/shows/aurora:nope/waitlist", Map.of(), "{\"email\":\"a@example.org\",\"seatCount\":1}")
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOfferedHoldsTokenIsKeptSealed() {
+        Show show = shows.get(nextShow++);
+        List<String> wheelchair = seats(show, "wheelchair");
+        JsonNode blocker = hold(show, wheelchair, "sealed-blocker@example.org");
+        JsonNode entry = join(show, "sealed@example.org", wheelchair.size());
+
+        release(blocker.path("holdId").asText(), blocker.path("token").asText());
+
+        JsonNode offered = awaitChange(entry);
+        String token = offered.path("holdToken").asText();
+        assertThat(token).isNotBlank();
+        String kept = statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT hold_token FROM waitlist_entries WHERE id = ?")) {
+                select.setString(1, entry.path("entryId").asText());
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(kept).startsWith("v1:").doesNotContain(token);
+        assertThat(api.call("GET", "/api/v1/holds/" + offered.path("holdId").asText(), Map.of("Authorization", "Bearer " + token),
+                null).status()).isEqualTo(200);
     }
 
     private JsonNode join(Show show, String email, int seatCount) {
