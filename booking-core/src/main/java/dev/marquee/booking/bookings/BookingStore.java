@@ -28,6 +28,15 @@ public interface BookingStore {
 
     void paymentOpened(String bookingId, String paymentId, String paymentUrl);
 
+    /**
+     * Records the provider's payment on a booking that has none recorded, as when the provider opened it but its
+     * answer to the checkout was lost and the payment was then matched by its reference. A payment already
+     * recorded is kept.
+     *
+     * @return whether this call recorded it
+     */
+    boolean paymentMatched(String bookingId, String paymentId);
+
     void refundRecorded(String bookingId, String refundId);
 
     /** The booking now confirms another chain lock (its seats were locked again after the first lock ended). */

@@ -77,7 +77,7 @@ public class Confirmations {
         if (found.isEmpty()) {
             return new Settlement.Rejected("no booking for payment " + payment.paymentId());
         }
-        Booking booking = found.get();
+        Booking booking = withPaymentRecorded(found.get(), payment.paymentId());
         if (!booking.status().awaitsPayment()) {
             LOG.log(System.Logger.Level.DEBUG, "Booking {0} is {1} already; payment {2} changes nothing", booking.id(),
                     booking.status(), payment.paymentId());
@@ -102,6 +102,20 @@ public class Confirmations {
             }
             return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * A booking matched by its reference may have no payment recorded (the provider opened it, but its answer to the
+     * checkout was lost). The payment is recorded before anything else, so that a refund knows what to give back.
+     */
+    private Booking withPaymentRecorded(Booking booking, String paymentId) {
+        if (booking.paymentId() != null) {
+            return booking;
+        }
+        if (bookings.paymentMatched(booking.id(), paymentId)) {
+            LOG.log(System.Logger.Level.INFO, "Payment {0} matched booking {1} by its reference; recorded", paymentId, booking.id());
+        }
+        return bookings.find(booking.id()).map(BookingStore.StoredBooking::booking).orElse(booking);
     }
 
     /** Seats are delivered only for exactly their price; a payment of anything else is given back. */

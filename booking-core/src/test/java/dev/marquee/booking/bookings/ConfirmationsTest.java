@@ -8,10 +8,13 @@ import static dev.marquee.booking.testing.ScriptedTheatre.Operation.LOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldStatus;
 import dev.marquee.booking.payments.PaymentReceived;
 import dev.marquee.booking.testing.BookingFixture;
+import dev.marquee.booking.testing.FakePaymentProvider;
 import dev.marquee.booking.testing.FakeTicketSigning;
+import dev.marquee.booking.testing.RecordingOutbox;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import java.time.Duration;
@@ -244,6 +247,47 @@ class ConfirmationsTest {
         pay();
 
         assertThat(booking.confirmations.bookingOf("pay_other", pending.id())).map(Booking::id).contains(pending.id());
+    }
+
+    /** A booking whose checkout opened a payment at the provider but never heard its answer: no payment recorded. */
+    private Booking checkedOutWithTheProvidersAnswerLost() {
+        booking.payments.loseNextAnswers(1);
+        HoldOutcome.Placed placed = booking.placeHold("B1");
+        assertThat(booking.checkout.checkout(placed.hold().id(), placed.token())).isInstanceOf(CheckoutOutcome.ProviderUnavailable.class);
+        Booking unrecorded = booking.bookingStore.findByHold(placed.hold().id()).orElseThrow().booking();
+        assertThat(unrecorded.paymentId()).isNull();
+        return unrecorded;
+    }
+
+    /** The provider says the payment it opened for the booking was paid; answers the payment's id. */
+    private String paidAtTheProvider(Booking unrecorded, String amount) {
+        String paymentId = booking.payments.paymentFor(unrecorded.id()).orElseThrow().paymentId();
+        booking.confirmations.paid(new PaymentReceived(paymentId, unrecorded.id(), amount, "EUR", booking.clock.instant()));
+        return paymentId;
+    }
+
+    @Test
+    void aPaymentMatchedByItsReferenceIsRefundedToThatPayment() {
+        Booking unrecorded = checkedOutWithTheProvidersAnswerLost();
+
+        String paymentId = paidAtTheProvider(unrecorded, "1.00");
+
+        assertThat(booking.booking(unrecorded.id()).status()).isEqualTo(BookingStatus.REFUNDED);
+        RecordingOutbox.Message request = booking.outbox.ofKind(REFUND_REQUESTED).getFirst();
+        assertThat(request.paymentId()).isEqualTo(paymentId);
+        assertThat(booking.refunds.refund(new Refunds.RefundRequest(request.bookingId(), request.paymentId(), request.reason())))
+                .isEqualTo(Settlement.done());
+        assertThat(booking.payments.refunds()).extracting(FakePaymentProvider.Refund::paymentId).containsExactly(paymentId);
+    }
+
+    @Test
+    void aPaymentMatchedByItsReferenceIsRecordedOnTheConfirmedBooking() {
+        Booking unrecorded = checkedOutWithTheProvidersAnswerLost();
+
+        String paymentId = paidAtTheProvider(unrecorded, "12.50");
+
+        assertThat(booking.booking(unrecorded.id()).status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.booking(unrecorded.id()).paymentId()).isEqualTo(paymentId);
     }
 
     @Test

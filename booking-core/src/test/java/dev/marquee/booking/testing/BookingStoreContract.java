@@ -122,6 +122,29 @@ public abstract class BookingStoreContract {
     }
 
     @Test
+    void aPaymentMatchedToABookingWithoutOneIsRecorded() {
+        Booking booking = inserted();
+        String paymentId = UniqueIds.next("pay");
+
+        assertThat(store().paymentMatched(booking.id(), paymentId)).isTrue();
+
+        assertThat(store().findByPayment(paymentId).orElseThrow().booking().id()).isEqualTo(booking.id());
+        assertThat(current(booking.id()).paymentUrl()).isNull();
+    }
+
+    @Test
+    void aPaymentMatchedToABookingWithOneKeepsTheFirst() {
+        Booking booking = inserted();
+        String opened = UniqueIds.next("pay");
+        store().paymentOpened(booking.id(), opened, "https://pay.example/" + opened);
+
+        assertThat(store().paymentMatched(booking.id(), UniqueIds.next("pay"))).isFalse();
+
+        assertThat(current(booking.id()).paymentId()).isEqualTo(opened);
+        assertThat(current(booking.id()).paymentUrl()).isEqualTo("https://pay.example/" + opened);
+    }
+
+    @Test
     void aTransitionMovesABookingOnFromOneOfTheExpectedStatuses() {
         Booking booking = inserted();
         Instant later = now.plusSeconds(90);

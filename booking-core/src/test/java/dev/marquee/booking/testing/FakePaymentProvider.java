@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A payment provider in memory: opens one payment per reference however often asked, refunds a payment at
- * most once, and can be made to fail the next calls, transiently (down) or permanently (refusing).
+ * most once, and can be made to fail the next calls, transiently (down) or permanently (refusing), or to lose the
+ * answers of payments it opened.
  */
 public final class FakePaymentProvider implements PaymentProvider {
 
@@ -22,6 +23,7 @@ public final class FakePaymentProvider implements PaymentProvider {
     private final Map<String, PaymentOrder> ordersByPayment = new LinkedHashMap<>();
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
     private int failuresLeft;
+    private int answersToLose;
     private boolean failTransiently;
     private int openCalls;
     private int refundCalls;
@@ -39,15 +41,25 @@ public final class FakePaymentProvider implements PaymentProvider {
         failTransiently = false;
     }
 
+    /** The next {@code calls} payments are opened, but their answers are lost on the way back: the caller sees a failure. */
+    public synchronized void loseNextAnswers(int calls) {
+        answersToLose = calls;
+    }
+
     @Override
     public synchronized OpenPayment open(PaymentOrder order) {
         openCalls++;
         failIfScripted();
-        return paymentsByReference.computeIfAbsent(order.reference(), reference -> {
+        OpenPayment opened = paymentsByReference.computeIfAbsent(order.reference(), reference -> {
             String paymentId = "pay_" + ++ids;
             ordersByPayment.put(paymentId, order);
             return new OpenPayment(paymentId, URI.create("https://pay.example/checkout/" + paymentId));
         });
+        if (answersToLose > 0) {
+            answersToLose--;
+            throw new PaymentProviderException("scripted: the answer was lost", true, null);
+        }
+        return opened;
     }
 
     @Override

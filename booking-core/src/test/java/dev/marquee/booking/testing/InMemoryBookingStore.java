@@ -66,6 +66,17 @@ public class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
+    public synchronized boolean paymentMatched(String bookingId, String paymentId) {
+        StoredBooking stored = bookings.get(bookingId);
+        if (stored == null || stored.booking().paymentId() != null) {
+            return false;
+        }
+        change(bookingId, b -> copy(b, b.status(), b.statusReason(), paymentId, b.paymentUrl(), b.lockRef(), b.chainBookingRef(),
+                b.refundId(), b.changedAt()));
+        return true;
+    }
+
+    @Override
     public synchronized void refundRecorded(String bookingId, String refundId) {
         change(bookingId, b -> copy(b, b.status(), b.statusReason(), b.paymentId(), b.paymentUrl(), b.lockRef(),
                 b.chainBookingRef(), refundId, b.changedAt()));

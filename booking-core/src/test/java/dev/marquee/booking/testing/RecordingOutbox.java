@@ -19,10 +19,11 @@ public final class RecordingOutbox implements BookingOutbox {
      *
      * @param kind which method sent it ({@link #CONFIRMED}, …)
      * @param bookingId the booking it is about
+     * @param paymentId the booking's payment as the message carries it; null if none is recorded
      * @param reason the reason it carries; null for {@code confirmed}
      * @param tickets the tickets it carries; empty but for {@code confirmed}
      */
-    public record Message(String kind, String bookingId, String reason, List<Ticket> tickets) {
+    public record Message(String kind, String bookingId, String paymentId, String reason, List<Ticket> tickets) {
         public Message {
             tickets = List.copyOf(tickets);
         }
@@ -32,27 +33,27 @@ public final class RecordingOutbox implements BookingOutbox {
 
     @Override
     public void refundRequested(Booking booking, String reason) {
-        add(new Message(REFUND_REQUESTED, booking.id(), reason, List.of()));
+        add(new Message(REFUND_REQUESTED, booking.id(), booking.paymentId(), reason, List.of()));
     }
 
     @Override
     public void confirmed(Booking booking, List<Ticket> tickets) {
-        add(new Message(CONFIRMED, booking.id(), null, tickets));
+        add(new Message(CONFIRMED, booking.id(), booking.paymentId(), null, tickets));
     }
 
     @Override
     public void refunded(Booking booking, String reason) {
-        add(new Message(REFUNDED, booking.id(), reason, List.of()));
+        add(new Message(REFUNDED, booking.id(), booking.paymentId(), reason, List.of()));
     }
 
     @Override
     public void cancellationRequested(Booking booking) {
-        add(new Message(CANCELLATION_REQUESTED, booking.id(), null, List.of()));
+        add(new Message(CANCELLATION_REQUESTED, booking.id(), booking.paymentId(), null, List.of()));
     }
 
     @Override
     public void cancelled(Booking booking, String reason) {
-        add(new Message(CANCELLED, booking.id(), reason, List.of()));
+        add(new Message(CANCELLED, booking.id(), booking.paymentId(), reason, List.of()));
     }
 
     public synchronized List<Message> messages() {

@@ -155,6 +155,11 @@ public class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public boolean paymentMatched(String bookingId, String paymentId) {
+        return update("UPDATE bookings SET payment_id = ? WHERE id = ? AND payment_id IS NULL", paymentId, bookingId) == 1;
+    }
+
+    @Override
     public void refundRecorded(String bookingId, String refundId) {
         update("UPDATE bookings SET refund_id = ? WHERE id = ?", refundId, bookingId);
     }
@@ -164,8 +169,8 @@ public class JdbcBookingStore implements BookingStore {
         update("UPDATE bookings SET lock_ref = ? WHERE id = ?", lockRef, bookingId);
     }
 
-    private void update(String sql, String... values) {
-        inTransaction(c -> {
+    private int update(String sql, String... values) {
+        return inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
                     update.setString(i + 1, values[i]);

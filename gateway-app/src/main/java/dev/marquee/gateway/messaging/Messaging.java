@@ -67,13 +67,13 @@ public class Messaging {
         // the setup channel stays open so that queues a restarted broker lost come back.
         try {
             Channel setup = connection.createChannel();
-            setup.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+            setup.exchangeDeclare(settings.exchangeName(), BuiltinExchangeType.TOPIC, true);
             for (MessageHandler handler : handlers) {
                 String queue = settings.queueName(handler.queue());
                 setup.queueDeclare(queue, true, false, false, Map.of());
                 setup.queueDeclare(settings.deadLetterQueueName(handler.queue()), true, false, false, Map.of());
                 for (String key : handler.routingKeys()) {
-                    setup.queueBind(queue, settings.exchange(), key);
+                    setup.queueBind(queue, settings.exchangeName(), key);
                 }
             }
         } catch (Exception e) {

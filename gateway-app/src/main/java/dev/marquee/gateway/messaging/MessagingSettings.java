@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param broker {@code embedded} (default: an in-process AMQP 0-9-1 broker, nothing to install) or
  *     {@code external} (RabbitMQ at {@code uri})
  * @param uri the external broker, {@code amqp://user:password@host:port/vhost}
- * @param exchange the topic exchange messages are published to (default {@code marquee})
- * @param queuePrefix put before every queue name (default {@code marquee.}), so several deployments can
- *     share a broker
+ * @param exchange the topic exchange messages are published to, named after the prefix (default {@code events}, so
+ *     {@code marquee.events})
+ * @param queuePrefix put before the name of the exchange and of every queue (default {@code marquee.}), so that
+ *     deployments with prefixes of their own share a broker without receiving each other's messages
  * @param prefetch unacknowledged messages a consumer may have at once (default 16)
  * @param consumerThreads threads that run handlers (default 4)
  * @param maxAttempts deliveries of one message before it goes to its dead-letter queue (default 50)
@@ -48,11 +49,13 @@ public record MessagingSettings(
         @Nullable Integer embeddedPort,
         @Nullable String embeddedStore) {
 
+    public static final String DEFAULT_EXCHANGE = "events";
+
     public MessagingSettings {
         enabled = enabled == null || enabled;
         broker = broker == null ? "embedded" : broker.toLowerCase(Locale.ROOT);
         uri = uri == null ? URI.create("amqp://guest:guest@127.0.0.1:5672") : uri;
-        exchange = exchange == null ? "marquee" : exchange;
+        exchange = exchange == null ? DEFAULT_EXCHANGE : exchange;
         queuePrefix = queuePrefix == null ? "marquee." : queuePrefix;
         prefetch = prefetch == null ? 16 : prefetch;
         consumerThreads = consumerThreads == null ? 4 : consumerThreads;
@@ -88,6 +91,11 @@ public record MessagingSettings(
         int doublings = Math.max(0, Math.min(attempt - 2, 20));
         Duration delay = retryBackoff.multipliedBy(1L << doublings);
         return delay.compareTo(retryBackoffCap) > 0 ? retryBackoffCap : delay;
+    }
+
+    /** The exchange as declared at the broker: the prefix and {@code exchange}. */
+    public String exchangeName() {
+        return queuePrefix + exchange;
     }
 
     public String queueName(String queue) {

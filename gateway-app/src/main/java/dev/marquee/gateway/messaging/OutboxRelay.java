@@ -89,7 +89,7 @@ final class OutboxRelay {
             Channel channel = publishingChannel(connection.get());
             for (OutboxStore.Pending row : due) {
                 // A retry or a dead letter goes straight to its one queue through the default exchange.
-                String exchange = row.targetQueue() == null ? settings.exchange() : "";
+                String exchange = row.targetQueue() == null ? settings.exchangeName() : "";
                 String key = row.targetQueue() == null ? row.routingKey() : row.targetQueue();
                 round.published(channel.getNextPublishSeqNo(), row.id());
                 channel.basicPublish(exchange, key, true, propertiesOf(row), row.payload().getBytes(StandardCharsets.UTF_8));

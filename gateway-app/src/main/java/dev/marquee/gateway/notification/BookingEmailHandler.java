@@ -9,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -26,15 +27,14 @@ import org.slf4j.LoggerFactory;
  * address that does not parse, a recipient the server refuses for good) is rejected.
  *
  * <p>Should a consumer die after the server accepted an email but before it was marked sent, the email goes
- * out again once the claim lapses; its Message-ID is the same, so mail clients can tell it is a copy.
+ * out again once the claim lapses ({@code marquee.mail.claim-lease}); its Message-ID is the same, so mail clients
+ * can tell it is a copy.
  */
 @Singleton
 public class BookingEmailHandler implements MessageHandler {
     public static final String QUEUE = "booking-email";
     private static final Logger LOG = LoggerFactory.getLogger(BookingEmailHandler.class);
-    /** Far longer than one SMTP conversation with its timeouts; a claim is only ever outlived by a dead consumer. */
-    private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
-    private static final Duration BUSY_RETRY = Duration.ofSeconds(30);
+    private static final Duration BUSY_RETRY_AT_LEAST = Duration.ofSeconds(1);
 
     private final JsonMapper json;
     private final BookingEmails emails;
@@ -81,15 +81,22 @@ public class BookingEmailHandler implements MessageHandler {
             return reject(delivery, "no email can be made of the " + notice.kind() + " notice of booking "
                     + notice.bookingId() + ": " + e.getMessage());
         }
-        return switch (sent.claim(notice.bookingId(), notice.kind(), emails.messageId(notice), clock.instant(), CLAIM_LEASE)) {
+        Instant now = clock.instant();
+        return switch (sent.claim(notice.bookingId(), notice.kind(), emails.messageId(notice), now, settings.claimLease())) {
             case SentEmails.Claim.AlreadySent already -> {
                 LOG.debug("The {} email of booking {} went out at {}; not again", notice.kind(), notice.bookingId(), already.sentAt());
                 yield Handling.done();
             }
-            case SentEmails.Claim.Busy busy -> new Handling.RetryLater(BUSY_RETRY, "the " + notice.kind()
+            // Looked at again when the claim lapses: by then it was sent, or its consumer died and this one takes over.
+            case SentEmails.Claim.Busy busy -> new Handling.RetryLater(untilLapsed(now, busy.until()), "the " + notice.kind()
                     + " email of booking " + notice.bookingId() + " is being sent by another consumer until " + busy.until());
             case SentEmails.Claim.Claimed claimed -> send(notice, message, claimed.token());
         };
+    }
+
+    private static Duration untilLapsed(Instant now, Instant until) {
+        Duration left = Duration.between(now, until);
+        return left.compareTo(BUSY_RETRY_AT_LEAST) < 0 ? BUSY_RETRY_AT_LEAST : left;
     }
 
     private Handling send(BookingNotice notice, MimeMessage message, String token) {

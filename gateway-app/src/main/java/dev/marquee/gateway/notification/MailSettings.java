@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param starttls whether to require STARTTLS, default false
  * @param timeout for connecting to, reading from and writing to the SMTP server, default 10 s
  * @param retryAfter how long a message waits before another try when the SMTP server fails, default 1 min
+ * @param claimLease how long an email being sent stays claimed by its consumer; a consumer that died while sending
+ *     leaves the claim, and the email waits this long before another consumer sends it. It must be longer than one
+ *     send may take, up to three {@code timeout}s (connecting, writing and reading); default twice that, at least
+ *     1 min
  */
 @ConfigurationProperties("marquee.mail")
 public record MailSettings(
@@ -32,7 +36,8 @@ public record MailSettings(
         @Nullable String password,
         @Nullable Boolean starttls,
         @Nullable Duration timeout,
-        @Nullable Duration retryAfter) {
+        @Nullable Duration retryAfter,
+        @Nullable Duration claimLease) {
 
     public static final String FILES = "files";
     public static final String SMTP = "smtp";
@@ -47,6 +52,8 @@ public record MailSettings(
         starttls = starttls != null && starttls;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         retryAfter = retryAfter == null ? Duration.ofMinutes(1) : retryAfter;
+        Duration longestSend = timeout.multipliedBy(3);
+        claimLease = claimLease != null ? claimLease : max(Duration.ofMinutes(1), longestSend.multipliedBy(2));
         if (!transport.equals(FILES) && !transport.equals(SMTP)) {
             throw new ConfigurationException("marquee.mail.transport must be 'files' or 'smtp', got '" + transport + "'");
         }
@@ -55,6 +62,10 @@ public record MailSettings(
         }
         positive(timeout, "timeout");
         positive(retryAfter, "retry-after");
+        if (claimLease.compareTo(longestSend) <= 0) {
+            throw new ConfigurationException("marquee.mail.claim-lease must be longer than one send may take (three times "
+                    + "marquee.mail.timeout, " + longestSend + "), got " + claimLease);
+        }
         try {
             new InternetAddress(from, true);
         } catch (AddressException e) {
@@ -82,11 +93,15 @@ public record MailSettings(
         // Never print the password.
         return "MailSettings[transport=" + transport + ", folder=" + folder + ", from=" + from + ", host=" + host + ", port="
                 + port + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "" : "****")
-                + ", starttls=" + starttls + ", timeout=" + timeout + ", retryAfter=" + retryAfter + "]";
+                + ", starttls=" + starttls + ", timeout=" + timeout + ", retryAfter=" + retryAfter + ", claimLease=" + claimLease + "]";
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void positive(Duration value, String key) {

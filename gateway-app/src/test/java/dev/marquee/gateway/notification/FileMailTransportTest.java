@@ -7,6 +7,7 @@ import dev.marquee.gateway.ticketing.QrImages;
 import dev.marquee.gateway.ticketing.TicketFixtures;
 import dev.marquee.gateway.ticketing.TicketSigner;
 import dev.marquee.gateway.ticketing.TicketVerification;
+import dev.marquee.gateway.web.TestClock;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,6 +19,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +43,12 @@ class FileMailTransportTest implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     TicketFixtures tables;
+    @Inject
+    TestClock clock;
+    @Inject
+    BookingEmails emails;
+    @Inject
+    MailTransport transport;
 
     @Override
     public Map<String, String> getProperties() {
@@ -49,12 +58,16 @@ class FileMailTransportTest implements TestPropertyProvider {
             throw new UncheckedIOException(e);
         }
         // No marquee.mail.transport: files is the default.
-        return Map.of("marquee.mail.folder", folder.toString());
+        return Map.of("marquee.mail.folder", folder.toString(), "marquee.test.clock", "fixed");
     }
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
+        for (Path written : leftovers()) {
+            Files.delete(written);
+        }
         tables.clear();
+        clock.set(Instant.parse("2026-03-10T12:00:00.250Z"));
     }
 
     @Test
@@ -63,7 +76,7 @@ class FileMailTransportTest implements TestPropertyProvider {
 
         assertThat(handler.handle(Notices.delivery(json, notice))).isEqualTo(Handling.done());
 
-        Path file = folder.resolve("booking-" + notice.bookingId() + ".confirmed@marquee.local.eml");
+        Path file = folder.resolve("20260310T120000.250Z-booking-" + notice.bookingId() + ".confirmed@marquee.local.eml");
         assertThat(file).exists();
         MimeMessage email;
         try (InputStream in = Files.newInputStream(file)) {
@@ -92,6 +105,20 @@ class FileMailTransportTest implements TestPropertyProvider {
         assertThat(handler.handle(delivery)).isEqualTo(Handling.done());
 
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void anEmailSentTwiceIsWrittenTwiceSoTheDuplicateShows() throws Exception {
+        BookingNotice notice = Notices.ended(BookingNotice.Kind.REFUNDED, Notices.newBookingId(), "seats taken");
+        String written = "20260310T120000.250Z-booking-" + notice.bookingId() + ".refunded@marquee.local";
+
+        transport.send(emails.compose(notice, transport.session()));
+        transport.send(emails.compose(notice, transport.session()));
+        clock.advance(Duration.ofSeconds(90));
+        transport.send(emails.compose(notice, transport.session()));
+
+        assertThat(leftovers()).containsExactlyInAnyOrder(folder.resolve(written + ".eml"), folder.resolve(written + "-2.eml"),
+                folder.resolve("20260310T120130.250Z-booking-" + notice.bookingId() + ".refunded@marquee.local.eml"));
     }
 
     private List<Path> leftovers() throws IOException {

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.gateway.messaging.MessageHandler;
+import dev.marquee.gateway.messaging.MessagingSettings;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -15,14 +16,13 @@ public final class Broker {
     private Broker() {
     }
 
-    /** Properties that point the gateway at RabbitMQ with a fresh exchange and queue prefix. */
+    /** Properties that point the gateway at RabbitMQ with a fresh prefix, which names its exchange and queues. */
     public static Map<String, String> onRabbitMq(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return Map.of(
                 "marquee.messaging.enabled", "true",
                 "marquee.messaging.broker", "external",
                 "marquee.messaging.uri", URI,
-                "marquee.messaging.exchange", "test." + unique,
                 "marquee.messaging.queue-prefix", "test." + unique + ".",
                 "marquee.messaging.retry-backoff", "200ms",
                 "marquee.messaging.retry-backoff-cap", "1s");
@@ -44,7 +44,7 @@ public final class Broker {
                     channel.queueDelete(prefix + queue);
                     channel.queueDelete(prefix + queue + ".dead");
                 }
-                channel.exchangeDelete(properties.get("marquee.messaging.exchange"));
+                channel.exchangeDelete(prefix + properties.getOrDefault("marquee.messaging.exchange", MessagingSettings.DEFAULT_EXCHANGE));
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not clean up the test queues", e);
