@@ -89,6 +89,13 @@ class BrowseApiTest {
     }
 
     @Test
+    void aDateWithoutFourDigitsOfYearIsABadRequestNamingDate() {
+        // LocalDate.parse takes both; they used to be echoed back in a 200 that broke `format: date`.
+        assertThat(api.get("/api/v1/cities/manchester-gb/movies?date=-0001-01-01").invalidParamNames()).containsExactly("date");
+        assertThat(api.get("/api/v1/movies/interstellar-2014/shows?date=%2B12026-03-10").invalidParamNames()).containsExactly("date");
+    }
+
+    @Test
     void moviesInAnUnknownCityIsNotFound() {
         Answer answer = api.get("/api/v1/cities/atlantis-xx/movies");
 

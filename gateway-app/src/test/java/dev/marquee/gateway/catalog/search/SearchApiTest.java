@@ -138,6 +138,9 @@ class SearchApiTest {
     void aMalformedDateIsABadRequestNamingIt() {
         assertThat(api.get("/api/v1/search?q=dark&to=2026-02-30").invalidParamNames()).containsExactly("to");
         assertThat(api.get("/api/v1/search?q=dark&from=soon").invalidParamNames()).containsExactly("from");
+        // LocalDate.parse takes these, and they used to be echoed back in a 200 as if they were dates.
+        assertThat(api.get("/api/v1/search?q=x&from=-2026-01-01").invalidParamNames()).containsExactly("from");
+        assertThat(api.get("/api/v1/search?q=x&to=%2B12026-01-01").invalidParamNames()).containsExactly("to");
     }
 
     @Test
