@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.Cinemas;
+import dev.marquee.gateway.catalog.TestCatalog;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.ApiClient.Answer;
 import dev.marquee.gateway.web.TestClock;
@@ -56,6 +57,20 @@ class BrowseApiTest {
         assertThat(cities.get(1).path("cinemaCount").asInt()).isEqualTo(3);
         assertThat(cities.get(1).path("timeZone").asText()).isEqualTo("Europe/London");
         assertThat(cities.get(0).path("cinemaCount").asInt()).isZero();
+    }
+
+    @Test
+    void emptyListsAreAnsweredEmptyNotLeftOut() {
+        catalogs.replace(TestCatalog.catalog().build());
+        assertThat(api.get("/api/v1/cities").body()).isEqualTo("{\"cities\":[]}");
+
+        catalogs.replace(TestCatalog.catalog()
+                .city("leeds-gb", "Leeds", "Europe/London")
+                .cinema("aurora:5", "leeds-gb", "Aurora Leeds", 53.80, -1.55)
+                .build());
+        JsonNode cinema = api.get("/api/v1/cinemas/aurora:5").json();
+        assertThat(cinema.path("upcomingShows").isArray()).isTrue();
+        assertThat(cinema.path("upcomingShows")).isEmpty();
     }
 
     @Test
