@@ -88,5 +88,15 @@ public final class ApiClient {
             json().path("invalidParams").forEach(p -> names.add(p.path("name").asText()));
             return names;
         }
+
+        /** The reason the problem's {@code invalidParams} gives for one parameter, or "" when it names no such parameter. */
+        public String invalidParamReason(String name) {
+            for (JsonNode param : json().path("invalidParams")) {
+                if (param.path("name").asText().equals(name)) {
+                    return param.path("reason").asText();
+                }
+            }
+            return "";
+        }
     }
 }
