@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Turns away requests before a controller sees them: a path with a trailing slash is no resource of this
  * API (404, as for any unknown path, rather than the same answer as without it), and a path or query value
- * the route reads that is longer than {@link RequestLimits#maxParameterLength()} is answered 400 naming it.
+ * the route reads that is longer than {@link RequestLimits#maxParameterLength()}, or holds a control
+ * character, is answered 400 naming it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLimitFilter {
@@ -38,20 +39,20 @@ final class RequestLimitFilter {
             return Problems.response(request, Problem.of(ProblemType.ROUTE_NOT_FOUND,
                     "No resource at this path; paths of this API do not end with '/'"));
         }
-        List<InvalidParam> tooLong = new ArrayList<>();
+        List<InvalidParam> wrong = new ArrayList<>();
         RouteAttributes.getRouteMatch(request).ifPresent(match -> {
             if (match instanceof UriMatchInfo uri) {
-                uri.getVariableValues().forEach((name, value) -> check(name, String.valueOf(value), tooLong));
+                uri.getVariableValues().forEach((name, value) -> check(name, String.valueOf(value), wrong));
             }
             // Only the parameters the route reads: others are ignored anyway, and Netty bounds the request line.
             Set<String> read = arguments(match);
             for (Map.Entry<String, List<String>> parameter : request.getParameters()) {
                 if (read.contains(parameter.getKey())) {
-                    parameter.getValue().forEach(value -> check(parameter.getKey(), value, tooLong));
+                    parameter.getValue().forEach(value -> check(parameter.getKey(), value, wrong));
                 }
             }
         });
-        return tooLong.isEmpty() ? null : Problems.response(request, new InvalidParametersException(tooLong).problem());
+        return wrong.isEmpty() ? null : Problems.response(request, new InvalidParametersException(wrong).problem());
     }
 
     private static Set<String> arguments(RouteMatch<?> match) {
@@ -61,10 +62,16 @@ final class RequestLimitFilter {
         return Set.of();
     }
 
-    private void check(String name, String value, List<InvalidParam> tooLong) {
+    private void check(String name, String value, List<InvalidParam> wrong) {
+        if (wrong.stream().anyMatch(p -> p.name().equals(name))) {
+            return;
+        }
         int length = value.codePointCount(0, value.length());
-        if (length > maxLength && tooLong.stream().noneMatch(p -> p.name().equals(name))) {
-            tooLong.add(new InvalidParam(name, "must be at most " + maxLength + " characters, got " + length));
+        if (length > maxLength) {
+            wrong.add(new InvalidParam(name, "must be at most " + maxLength + " characters, got " + length));
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            // No id, date or search has them, and PostgreSQL refuses a NUL in text outright (a 500 otherwise).
+            wrong.add(new InvalidParam(name, "must not contain control characters"));
         }
     }
 }

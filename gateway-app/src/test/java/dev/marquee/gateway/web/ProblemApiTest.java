@@ -115,6 +115,13 @@ class ProblemApiTest {
     }
 
     @Test
+    void aValueHoldingAControlCharacterIsABadRequestNamingIt() {
+        // A NUL in an id used to reach PostgreSQL, which refuses it in text: a 500.
+        assertThat(api.get("/api/v1/movies/a%00b").invalidParamReason("movieId")).isEqualTo("must not contain control characters");
+        assertThat(api.get("/api/v1/search?q=dark%1Bknight").invalidParamNames()).containsExactly("q");
+    }
+
+    @Test
     void aQueryValueLongerThanTheLimitIsABadRequestNamingIt() {
         // A latitude of 201 characters, valid but for its length.
         Answer answer = api.get("/api/v1/cities/manchester-gb/cinemas?lat=53." + "4".repeat(198) + "&lon=-2.2");
