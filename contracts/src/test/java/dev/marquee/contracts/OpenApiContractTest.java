@@ -42,4 +42,16 @@ class OpenApiContractTest {
                 "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409,\"seatsTaken\":[\"A1\"]}");
         assertThrows(AssertionError.class, () -> theatreApi.assertConforms(noSeats));
     }
+
+    @Test
+    void theJudgeOfAnswersOverlooksTheRequestButNotTheAnswer() {
+        OpenApiContract answers = OpenApiContract.answersOf(OpenApiContract.THEATRE_API);
+        String noSeats = "{\"showId\":\"1\",\"seatIds\":[],\"ttlSeconds\":300,\"reference\":\"h-1\"}";
+        String taken = "{\"type\":\"urn:x\",\"title\":\"Seats taken\",\"status\":409,\"seatsTaken\":[\"A1\"]}";
+        URI locks = URI.create("http://chain/theatre/v1/locks");
+
+        assertDoesNotThrow(() -> answers.assertConforms(new Exchange("POST", locks, Map.of(), noSeats, 409, "application/problem+json", taken)));
+        assertThrows(AssertionError.class, () -> answers.assertConforms(new Exchange("POST", locks, Map.of(), noSeats, 500,
+                "application/problem+json", taken)));
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
 @Serdeable
 public record InvalidParam(String name, String reason) {
     public InvalidParam {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(reason, "reason");
+        name = Problem.cut(Objects.requireNonNull(name, "name"), Problem.MAX_ECHO);
+        reason = Problem.cut(Objects.requireNonNull(reason, "reason"), Problem.MAX_TEXT);
     }
 }

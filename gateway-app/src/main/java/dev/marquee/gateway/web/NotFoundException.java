@@ -10,7 +10,7 @@ public class NotFoundException extends ProblemException {
      * @param id the id the request gave
      */
     public NotFoundException(String kind, String id) {
-        super(Problem.of(ProblemType.NOT_FOUND, "No " + kind + " with id '" + id + "'"));
+        super(Problem.of(ProblemType.NOT_FOUND, "No " + kind + " with id " + Problem.quote(id)));
         this.kind = kind;
         this.id = id;
     }

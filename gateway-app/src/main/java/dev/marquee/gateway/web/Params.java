@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads query parameters that need more than a type conversion, naming the parameter when they are wrong. */
 public final class Params {
     private Params() {
     }
+
+    /** Four digits of year: {@link LocalDate#parse} also takes "-0001-01-01" and "+12026-01-01", which are not dates here. */
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** A local date as {@code YYYY-MM-DD}, or null when absent. */
     public static LocalDate date(String name, String value) {
@@ -17,10 +21,13 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            if (DATE.matcher(value).matches()) {
+                return LocalDate.parse(value);
+            }
         } catch (DateTimeParseException e) {
-            throw InvalidParametersException.of(name, "must be a date as YYYY-MM-DD, got '" + value + "'");
+            // answered below, like any other text that is not a date
         }
+        throw InvalidParametersException.of(name, "must be a date as YYYY-MM-DD, got " + Problem.quote(value));
     }
 
     /** The local dates {@code from} to {@code to}; either may be absent, but from must not be after to. */

@@ -35,11 +35,20 @@ public record Problem(
         @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Most characters of a value from the request that a problem repeats back ({@link #quote}). */
+    static final int MAX_ECHO = 100;
+    /**
+     * Most characters of a detail, a reason or an instance. Whatever built them, a problem never carries
+     * unbounded input back to the client (a 60 KB id in a body, say).
+     */
+    static final int MAX_TEXT = 1000;
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "invalidParams");
 
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
+        detail = detail == null ? null : cut(detail, MAX_TEXT);
+        instance = instance == null ? null : cut(instance, MAX_TEXT);
         invalidParams = invalidParams == null ? null : List.copyOf(invalidParams);
         extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
@@ -47,6 +56,19 @@ public record Problem(
     public Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
             @Nullable List<InvalidParam> invalidParams) {
         this(type, title, status, detail, instance, invalidParams, Map.of());
+    }
+
+    /** A value from the request, quoted for a detail or a reason; a long one is cut short, marked with "…". */
+    public static String quote(String value) {
+        return "'" + cut(value, MAX_ECHO) + "'";
+    }
+
+    /** The text, or its first {@code max} characters and "…". */
+    static String cut(String text, int max) {
+        if (text.length() <= max || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
     }
 
     public static Problem of(ProblemType kind, String detail) {

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.Optional;
 @Singleton
 @Primary
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+    /** How {@code invalidParams} names a request body at fault, as Micronaut does for a missing one. */
+    static final String BODY = "body";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -26,9 +29,11 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return (MutableHttpResponse<Problem>) response;
         }
         int status = response.code();
-        List<InvalidParam> params = context.getErrors().stream()
-                .flatMap(e -> e.getPath().map(path -> new InvalidParam(parameterName(path), e.getMessage())).stream())
-                .toList();
+        List<InvalidParam> params = context.getRootCause().filter(JsonSyntaxException.class::isInstance).isPresent()
+                ? unreadableBody(context)
+                : context.getErrors().stream()
+                        .flatMap(e -> e.getPath().map(path -> new InvalidParam(parameterName(path), e.getMessage())).stream())
+                        .toList();
         ProblemType kind = status == 400 && !params.isEmpty() ? ProblemType.INVALID_PARAMETERS : ProblemType.forStatus(status);
         Problem problem = new Problem(kind.uri(), kind.title(), status, detail(context, kind, status), context.getRequest().getPath(), null)
                 .withInvalidParams(params);
@@ -42,6 +47,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
         Optional<String> first = context.getErrors().stream().map(Error::getMessage).findFirst();
         return first.orElse(kind.title());
+    }
+
+    /** JSON that does not parse has no field at fault: the body as a whole is. */
+    private static List<InvalidParam> unreadableBody(ErrorContext context) {
+        String reason = context.getErrors().stream().map(Error::getMessage).findFirst().orElse("Invalid JSON");
+        return List.of(new InvalidParam(BODY, reason));
     }
 
     /** Micronaut names parameters by path ("/lat", "search.q"); clients know them by name alone. */

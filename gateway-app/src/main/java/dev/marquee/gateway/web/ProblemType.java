@@ -11,6 +11,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     CHAIN_UNAVAILABLE("chain-unavailable", "Theatre chain unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     SEATS_TAKEN("seats-taken", "Seats already taken", HttpStatus.CONFLICT),
     SHOW_NOT_BOOKABLE("show-not-bookable", "Show cannot be booked", HttpStatus.UNPROCESSABLE_ENTITY),
@@ -63,6 +64,7 @@ public enum ProblemType {
             case 404 -> ROUTE_NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 401 -> UNAUTHORIZED;
             case 429 -> TOO_MANY_REQUESTS;

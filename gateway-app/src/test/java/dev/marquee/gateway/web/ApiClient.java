@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class ApiClient {
     private static final OpenApiContract CONTRACT = OpenApiContract.gatewayApi();
+    private static final OpenApiContract ANSWERS = OpenApiContract.answersOf(OpenApiContract.GATEWAY_API);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -40,6 +41,17 @@ public final class ApiClient {
     public Answer call(String method, String pathAndQuery, Map<String, String> headers, String jsonBody) {
         Answer answer = send(method, pathAndQuery, jsonBody == null ? null : "application/json", jsonBody, headers);
         CONTRACT.assertConforms(new Exchange(method, base.resolve(pathAndQuery), headers, jsonBody, answer.status(),
+                answer.contentType(), answer.body()));
+        return answer;
+    }
+
+    /**
+     * Sends a request the document may not allow (malformed on purpose) and checks only the answer against
+     * the document.
+     */
+    public Answer probe(String method, String pathAndQuery, Map<String, String> headers) {
+        Answer answer = send(method, pathAndQuery, null, null, headers);
+        ANSWERS.assertConforms(new Exchange(method, base.resolve(pathAndQuery), headers, null, answer.status(),
                 answer.contentType(), answer.body()));
         return answer;
     }
@@ -87,6 +99,16 @@ public final class ApiClient {
             java.util.List<String> names = new java.util.ArrayList<>();
             json().path("invalidParams").forEach(p -> names.add(p.path("name").asText()));
             return names;
+        }
+
+        /** The reason the problem's {@code invalidParams} gives for one parameter, or "" when it names no such parameter. */
+        public String invalidParamReason(String name) {
+            for (JsonNode param : json().path("invalidParams")) {
+                if (param.path("name").asText().equals(name)) {
+                    return param.path("reason").asText();
+                }
+            }
+            return "";
         }
     }
 }

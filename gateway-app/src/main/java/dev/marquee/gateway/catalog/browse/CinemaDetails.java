@@ -1,5 +1,6 @@
 package dev.marquee.gateway.catalog.browse;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  * @param upcomingShows every show on sale that starts before {@code upcomingUntil}, by start time, flat
  * @param upcomingUntil the end of the listing window
  */
+// Serde leaves out empty lists by default; the document requires them, empty or not.
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CinemaDetails(
         String id,
         String name,

@@ -54,6 +54,14 @@ public final class SearchIndex {
     private static final List<Weighted> FIELDS = List.of(
             new Weighted(TITLE, 4f), new Weighted(CINEMA_NAME, 3f), new Weighted(GENRES, 2f), new Weighted(DESCRIPTION, 1f));
 
+    /**
+     * Terms a misspelled word may stand for in one field. Lucene counts each as a clause of the query, so
+     * this bounds a word's clauses at {@link #MAX_CLAUSES_PER_WORD}.
+     */
+    private static final int FUZZY_EXPANSIONS = 10;
+    /** Per field: the exact term, the prefix, and the fuzzy expansions. */
+    static final int MAX_CLAUSES_PER_WORD = FIELDS.size() * (2 + FUZZY_EXPANSIONS);
+
     private static final Analyzer ANALYZER = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -121,8 +129,25 @@ public final class SearchIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        List<Hit> all = run(query(words, Occur.MUST), max);
-        return all.isEmpty() && words.size() > 1 ? run(query(words, Occur.SHOULD), max) : all;
+        List<Query> wordQueries = rewritten(words);
+        List<Hit> all = run(query(wordQueries, Occur.MUST), max);
+        return all.isEmpty() && words.size() > 1 ? run(query(wordQueries, Occur.SHOULD), max) : all;
+    }
+
+    /**
+     * Each word's query with its near misses expanded to terms. Building the automata of a fuzzy query is
+     * most of a search's work; expanding once lets the any-word fallback reuse them.
+     */
+    private List<Query> rewritten(List<String> words) {
+        try {
+            List<Query> queries = new ArrayList<>(words.size());
+            for (String word : words) {
+                queries.add(searcher.rewrite(wordQuery(word)));
+            }
+            return queries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching catalogue " + catalog.version(), e);
+        }
     }
 
     private List<Hit> run(Query query, int max) {
@@ -139,10 +164,10 @@ public final class SearchIndex {
         }
     }
 
-    private static Query query(List<String> words, Occur occur) {
+    private static Query query(List<Query> wordQueries, Occur occur) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String word : words) {
-            all.add(wordQuery(word), occur);
+        for (Query word : wordQueries) {
+            all.add(word, occur);
         }
         return all.build();
     }
@@ -158,7 +183,8 @@ public final class SearchIndex {
                 anyField.add(new BoostQuery(new PrefixQuery(term), field.weight()), Occur.SHOULD);
             }
             if (edits > 0) {
-                anyField.add(new BoostQuery(new FuzzyQuery(term, edits, 0), field.weight()), Occur.SHOULD);
+                Query nearMiss = new FuzzyQuery(term, edits, 0, FUZZY_EXPANSIONS, FuzzyQuery.defaultTranspositions);
+                anyField.add(new BoostQuery(nearMiss, field.weight()), Occur.SHOULD);
             }
         }
         return anyField.build();

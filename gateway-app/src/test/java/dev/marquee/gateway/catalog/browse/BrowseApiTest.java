@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.Cinemas;
+import dev.marquee.gateway.catalog.TestCatalog;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.ApiClient.Answer;
 import dev.marquee.gateway.web.TestClock;
@@ -59,6 +60,20 @@ class BrowseApiTest {
     }
 
     @Test
+    void emptyListsAreAnsweredEmptyNotLeftOut() {
+        catalogs.replace(TestCatalog.catalog().build());
+        assertThat(api.get("/api/v1/cities").body()).isEqualTo("{\"cities\":[]}");
+
+        catalogs.replace(TestCatalog.catalog()
+                .city("leeds-gb", "Leeds", "Europe/London")
+                .cinema("aurora:5", "leeds-gb", "Aurora Leeds", 53.80, -1.55)
+                .build());
+        JsonNode cinema = api.get("/api/v1/cinemas/aurora:5").json();
+        assertThat(cinema.path("upcomingShows").isArray()).isTrue();
+        assertThat(cinema.path("upcomingShows")).isEmpty();
+    }
+
+    @Test
     void moviesInACityFromNowOn() {
         JsonNode movies = api.get("/api/v1/cities/manchester-gb/movies").json().path("movies");
 
@@ -86,6 +101,13 @@ class BrowseApiTest {
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.invalidParamNames()).containsExactly("date");
         assertThat(answer.json().path("type").asText()).isEqualTo("https://marquee.dev/problems/invalid-parameters");
+    }
+
+    @Test
+    void aDateWithoutFourDigitsOfYearIsABadRequestNamingDate() {
+        // LocalDate.parse takes both; they used to be echoed back in a 200 that broke `format: date`.
+        assertThat(api.get("/api/v1/cities/manchester-gb/movies?date=-0001-01-01").invalidParamNames()).containsExactly("date");
+        assertThat(api.get("/api/v1/movies/interstellar-2014/shows?date=%2B12026-03-10").invalidParamNames()).containsExactly("date");
     }
 
     @Test

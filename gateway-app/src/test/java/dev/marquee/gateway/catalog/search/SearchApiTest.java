@@ -9,15 +9,21 @@ import dev.marquee.gateway.catalog.TestCatalog;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.ApiClient.Answer;
 import dev.marquee.gateway.web.TestClock;
+import dev.marquee.gateway.catalog.browse.Browsing;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/search} over HTTP; every exchange is also checked against gateway-api.yaml. */
 @MicronautTest(environments = "test", transactional = false)
+@Property(name = "spec.name", value = "SearchApiTest")
 @Property(name = "marquee.sync.enabled", value = "false")
 // These tests read only the in-memory catalogue; the database schema is not theirs to migrate.
 @Property(name = "flyway.datasources.default.enabled", value = "false")
@@ -29,6 +35,8 @@ class SearchApiTest {
     CatalogHolder catalogs;
     @Inject
     TestClock clock;
+    @Inject
+    ThreadRecordingSearch search;
 
     ApiClient api;
 
@@ -64,6 +72,15 @@ class SearchApiTest {
     }
 
     @Test
+    void aSearchRunsOffTheEventLoop() {
+        // Fuzzy matching costs CPU: it must not hold up the event loop that serves every other request.
+        assertThat(api.get("/api/v1/search?q=interstellar").status()).isEqualTo(200);
+
+        assertThat(search.thread).isNotNull();
+        assertThat(search.thread.getName()).doesNotContainIgnoringCase("eventloop");
+    }
+
+    @Test
     void aBlankQueryIsABadRequestNamingQ() {
         Answer blank = api.get("/api/v1/search?q=%20");
         Answer missing = api.get("/api/v1/search");
@@ -71,6 +88,41 @@ class SearchApiTest {
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.invalidParamNames()).containsExactly("q");
         assertThat(missing.invalidParamNames()).containsExactly("q");
+    }
+
+    @Test
+    void aQueryOfManyWordsIsABadRequestNamingQ() {
+        String many = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "w" + Integer.toString(i * 7919, 36))
+                .collect(java.util.stream.Collectors.joining("+"));
+        Answer hundredFifty = api.get("/api/v1/search?q=" + many);
+        Answer eleven = api.get("/api/v1/search?q=one+two+three+four+five+six+seven+eight+nine+ten+eleven");
+
+        assertThat(hundredFifty.status()).isEqualTo(400);
+        assertThat(hundredFifty.invalidParamNames()).containsExactly("q");
+        assertThat(eleven.status()).isEqualTo(400);
+        assertThat(eleven.invalidParamReason("q")).isEqualTo("must be at most 10 words, got 11");
+    }
+
+    @Test
+    void stopWordsDoNotCountTowardsTheWordLimit() {
+        Answer answer = api.get("/api/v1/search?q=the+dark+knight+and+the+man+of+the+hour+in+the+night+of+the+city");
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueryLongerThanTheLimitIsABadRequestNamingQ() {
+        Answer answer = api.get("/api/v1/search?q=" + "interstellar".repeat(17));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.invalidParamReason("q")).isEqualTo("must be at most 200 characters, got 204");
+    }
+
+    @Test
+    void theLongestAllowedQueryIsAnswered() {
+        String tenLongWords = "interstelar+wormholes+explorers+travelling+throughout+galaxies+linguists+visitorss+presentss+paddingtons";
+
+        assertThat(api.get("/api/v1/search?q=" + tenLongWords).status()).isEqualTo(200);
     }
 
     @Test
@@ -85,6 +137,9 @@ class SearchApiTest {
     void aMalformedDateIsABadRequestNamingIt() {
         assertThat(api.get("/api/v1/search?q=dark&to=2026-02-30").invalidParamNames()).containsExactly("to");
         assertThat(api.get("/api/v1/search?q=dark&from=soon").invalidParamNames()).containsExactly("from");
+        // LocalDate.parse takes these, and they used to be echoed back in a 200 as if they were dates.
+        assertThat(api.get("/api/v1/search?q=x&from=-2026-01-01").invalidParamNames()).containsExactly("from");
+        assertThat(api.get("/api/v1/search?q=x&to=%2B12026-01-01").invalidParamNames()).containsExactly("to");
     }
 
     @Test
@@ -95,5 +150,23 @@ class SearchApiTest {
     @Test
     void anUnknownCityIsNotFound() {
         assertThat(api.get("/api/v1/search?q=dark&city=atlantis-xx").status()).isEqualTo(404);
+    }
+
+    /** The search service, noting which thread asked it. */
+    @Singleton
+    @Replaces(SearchService.class)
+    @Requires(property = "spec.name", value = "SearchApiTest")
+    static class ThreadRecordingSearch extends SearchService {
+        volatile Thread thread;
+
+        ThreadRecordingSearch(CatalogHolder catalogs, Browsing browsing, Clock clock) {
+            super(catalogs, browsing, clock);
+        }
+
+        @Override
+        public SearchResults search(SearchQuery query) {
+            thread = Thread.currentThread();
+            return super.search(query);
+        }
     }
 }
