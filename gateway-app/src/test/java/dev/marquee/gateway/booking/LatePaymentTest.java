@@ -67,6 +67,8 @@ class LatePaymentTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(stack.gatewayProperties());
         properties.putAll(Map.of(
                 "marquee.holds.ttl", "2s",
+                // The idempotency lease must be shorter than the hold, or a retry could find its hold ended.
+                "marquee.holds.idempotency-lease", "1s",
                 "marquee.holds.chain-margin", "1s",
                 "marquee.holds.sweep", "true",
                 "marquee.holds.sweep-interval", "200ms",
