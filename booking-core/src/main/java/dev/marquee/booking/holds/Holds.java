@@ -9,6 +9,7 @@ import dev.marquee.booking.shows.Shows;
 import dev.marquee.booking.tokens.Secrets;
 import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.Money;
 import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatLockRequest;
@@ -241,10 +242,15 @@ public class Holds {
         if (!store.end(hold.id(), ending, clock.instant())) {
             return false;
         }
-        chains.theatre(hold.chainId()).ifPresent(theatre -> LockReleases.releaseQuietly(theatre, hold.chainId(), hold.lockRef()));
+        Optional<ReleaseOutcome> released = chains.theatre(hold.chainId())
+                .flatMap(theatre -> LockReleases.releaseQuietly(theatre, hold.chainId(), hold.lockRef()));
         watch.seatsChanged(hold.showId());
         LOG.log(System.Logger.Level.DEBUG, "Hold {0} {1} ({2} seats of show {3})", hold.id(),
                 ending.name().toLowerCase(Locale.ROOT), hold.seats().size(), hold.showId());
+        if (released.filter(ReleaseOutcome.AlreadyConfirmed.class::isInstance).isPresent()) {
+            // Its payment was confirmed at the chain as the hold ended: the seats are sold, not free for the waitlist.
+            return true;
+        }
         watch.seatsFreed(new SeatsFreed(hold.showId(), hold.seatIds(), hold.id()));
         return true;
     }

@@ -11,6 +11,7 @@ import dev.marquee.booking.testing.HoldBuilder;
 import dev.marquee.booking.testing.InMemoryHoldStore;
 import dev.marquee.booking.testing.ShowBuilder;
 import dev.marquee.booking.tokens.Tokens;
+import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
 import java.time.Duration;
@@ -75,6 +76,19 @@ class HoldsTest {
                 placed -> assertThat(placed.hold().status()).isEqualTo(HoldStatus.EXPIRED));
         assertThat(holds.find(first.hold().id(), first.token())).as("its token is kept").isPresent();
         assertThat(booking.theatre.calls(LOCK)).isEqualTo(1);
+    }
+
+    @Test
+    void aHoldEndingJustAfterItsLockWasConfirmedDoesNotAnnounceItsSoldSeatsAsFree() {
+        HoldOutcome.Placed placed = booking.placeHold("A1", "A2");
+        // The payment's confirmation wins at the chain a moment before the sweeper ends the hold.
+        booking.theatre.confirm(new ConfirmRequest(placed.hold().lockRef(), "bkg-confirmed-as-the-hold-ended"));
+        booking.clock.advance(booking.holdRules.ttl());
+
+        assertThat(holds.expireDue()).isEqualTo(1);
+
+        assertThat(booking.watch.freed()).as("sold seats are not offered to the waitlist").isEmpty();
+        assertThat(booking.theatre.soldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
     }
 
     @Test

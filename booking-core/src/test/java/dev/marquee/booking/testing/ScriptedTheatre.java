@@ -7,6 +7,7 @@ import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
@@ -211,6 +212,15 @@ public final class ScriptedTheatre implements TheatreAdapter {
     }
 
     @Override
+    public synchronized ReleaseOutcome release(String lockRef) {
+        Lock lock = locks.get(lockRef);
+        boolean confirmed = lock != null && lock.bookingRef() != null;
+        releaseLock(lockRef);
+        return confirmed ? new ReleaseOutcome.AlreadyConfirmed() : new ReleaseOutcome.Released();
+    }
+
+    @Override
+    @Deprecated
     public synchronized void releaseLock(String lockRef) {
         call(Operation.RELEASE);
         Lock lock = locks.get(lockRef);
