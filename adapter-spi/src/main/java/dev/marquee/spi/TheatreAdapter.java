@@ -69,6 +69,50 @@ public interface TheatreAdapter extends AutoCloseable {
     /** Cancels a confirmed booking, freeing its seats at the chain. */
     CancelOutcome cancelBooking(String bookingRef);
 
+    /**
+     * Finds the lock made for a reference ({@link SeatLockRequest#reference()}) of a show, to settle a
+     * {@link #lockSeats} or {@link #confirm} whose outcome is unknown: a call that timed out or lost its
+     * connection after sending may have locked or confirmed, or not. Changes nothing at the chain.
+     *
+     * <p>The answer follows what the lock became: {@link LockLookup.Confirmed} once it was confirmed (even if
+     * the booking was cancelled since), else {@link LockLookup.Held} while it is alive, else
+     * {@link LockLookup.Gone}, also for a reference the chain never saw. Should the chain have several locks
+     * under one reference of the show, a confirmed one comes first, then a live one: the answer never hides
+     * seats the chain holds. A reference is looked for in the given show only.
+     *
+     * <p>The default serves adapters built against version 3 and adapters of chains that cannot be asked:
+     * it answers {@link LockLookup.Unsupported}, which claims nothing. An adapter that can look locks up
+     * overrides it; it never answers {@code Unsupported} for some references and something else for others.
+     *
+     * @param showRef the show of the {@link SeatLockRequest}
+     * @param reference the request's {@link SeatLockRequest#reference()}
+     * @since 4
+     */
+    default LockLookup findLock(String showRef, String reference) {
+        return new LockLookup.Unsupported();
+    }
+
+    /**
+     * Finds the booking a confirmation made under a reference ({@link ConfirmRequest#reference()}), to settle
+     * a {@link #confirm} or {@link #cancelBooking} whose outcome is unknown. Changes nothing at the chain.
+     *
+     * <p>Answers {@link BookingLookup.Booked} with the booking's tickets while it stands,
+     * {@link BookingLookup.Cancelled} once it was cancelled, and {@link BookingLookup.NotFound} when no
+     * confirmation with this reference booked anything. Should the chain have several bookings under one
+     * reference, a standing one comes first: the answer never hides seats the chain has sold. Sales the
+     * chain made itself (its box office) are not found by reference.
+     *
+     * <p>The default serves adapters built against version 3 and adapters of chains that cannot be asked:
+     * it answers {@link BookingLookup.Unsupported}, which claims nothing. An adapter that can look bookings
+     * up overrides it.
+     *
+     * @param reference the {@link ConfirmRequest#reference()} of the confirmation
+     * @since 4
+     */
+    default BookingLookup findBooking(String reference) {
+        return new BookingLookup.Unsupported();
+    }
+
     /** Frees what the adapter holds (connections, pools). */
     @Override
     default void close() {

@@ -19,13 +19,17 @@ package dev.marquee.spi;
  *       answers a {@link ReleaseOutcome}, so that releasing a confirmed lock is an answer rather than an
  *       exception; {@link TheatreAdapter#releaseLock} is deprecated. Both are default methods: an adapter
  *       built against version 2 loads unchanged.</li>
+ *   <li>{@link TheatreAdapter#findLock} and {@link TheatreAdapter#findBooking} look a lock or a booking up by
+ *       the caller's reference ({@link LockLookup}, {@link BookingLookup}), so that a call whose outcome is
+ *       unknown can be settled by asking. Both are default methods answering {@code Unsupported}: an
+ *       adapter built against version 3 loads unchanged.</li>
  * </ol>
  *
  * <p>{@code docs/adapter-spi.md} in the Marquee repository spells out the rules.
  */
 public final class TheatreSpi {
     /** The version of the SPI this jar defines. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private TheatreSpi() {
     }

@@ -125,4 +125,20 @@ class ValueRecordsTest {
         assertTrue(CatalogCursor.START.isStart());
         assertEquals(false, new CatalogCursor("42").isStart());
     }
+
+    @Test
+    void lookupAnswersNameWhatTheyMissAndCopyTheirLists() {
+        List<String> seats = new ArrayList<>(List.of("A1"));
+        LockLookup.Held held = new LockLookup.Held("L1", seats, Instant.EPOCH);
+        seats.add("A2");
+
+        assertEquals(List.of("A1"), held.seatRefs());
+        assertEquals("expiresAt is required", assertThrows(NullPointerException.class,
+                () -> new LockLookup.Held("L1", List.of("A1"), null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LockLookup.Held("L1", List.of(), Instant.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> new LockLookup.Confirmed("L1", "B1", List.of()));
+        assertEquals("bookingRef is required", assertThrows(NullPointerException.class,
+                () -> new BookingLookup.Booked(null, List.of(new TheatreTicket("A1", "T1")))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BookingLookup.Cancelled(" "));
+    }
 }

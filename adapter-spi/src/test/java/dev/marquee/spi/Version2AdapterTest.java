@@ -26,6 +26,16 @@ class Version2AdapterTest {
         assertEquals(List.of("releaseLock L1"), calls);
     }
 
+    /** A version 3 adapter cannot look anything up: the defaults claim nothing, rather than a wrong Gone or NotFound. */
+    @Test
+    void lookupsOnAnOlderAdapterAnswerUnsupportedWithoutCallingIt() {
+        TheatreAdapter adapter = version2(TheatreAdapter.class);
+
+        assertEquals(new LockLookup.Unsupported(), adapter.findLock("S1", "hold-1"));
+        assertEquals(new BookingLookup.Unsupported(), adapter.findBooking("booking-1"));
+        assertEquals(List.of(), calls);
+    }
+
     /**
      * An implementation of exactly the abstract methods, as one built against version 2 has: it records each
      * call as the method's name and first argument; the default methods are the SPI's own.

@@ -98,4 +98,29 @@ class ContractTest extends SandboxTestSupport {
         clock.advance(Duration.between(clock.instant(), startOf(show.showId())).plusSeconds(1));
         assertThat(http.post("/theatre/v1/bookings/" + startedId + "/cancel", null).status()).isEqualTo(422);
     }
+
+    @Test
+    void findLocksAnswersConform() {
+        ShowSeats show = aShow();
+        lock(show.showId(), show.seatIds().subList(0, 1), "held");
+        confirm(lock(show.showId(), show.seatIds().subList(1, 2), "sold").text("lockId"), "b");
+
+        assertThat(http.get("/theatre/v1/locks?showId=" + show.showId() + "&reference=held").status()).isEqualTo(200);
+        assertThat(http.get("/theatre/v1/locks?showId=" + show.showId() + "&reference=sold").status()).isEqualTo(200);
+        assertThat(http.get("/theatre/v1/locks?showId=" + show.showId() + "&reference=none").status()).isEqualTo(200);
+        assertThat(http.malformed().get("/theatre/v1/locks?showId=" + show.showId()).status()).isEqualTo(400);
+        assertThat(http.malformed().get("/theatre/v1/locks?reference=held").status()).isEqualTo(400);
+    }
+
+    @Test
+    void findBookingsAnswersConform() {
+        ShowSeats show = aShow();
+        String bookingId = confirm(lock(show.showId(), show.seatIds().subList(0, 1), "r").text("lockId"), "b-found").text("bookingId");
+        http.post("/theatre/v1/bookings/" + bookingId + "/cancel", null);
+
+        assertThat(http.get("/theatre/v1/bookings?reference=b-found").status()).isEqualTo(200);
+        assertThat(http.get("/theatre/v1/bookings?reference=b-none").status()).isEqualTo(200);
+        assertThat(http.malformed().get("/theatre/v1/bookings").status()).isEqualTo(400);
+        assertThat(http.malformed().get("/theatre/v1/bookings?reference=" + "x".repeat(101)).status()).isEqualTo(400);
+    }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
@@ -16,6 +18,7 @@ import dev.marquee.spi.City;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.Hall;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Movie;
 import dev.marquee.spi.ReleaseOutcome;
@@ -409,6 +412,112 @@ public abstract class TheatreAdapterConformance {
         assertInstanceOf(CancelOutcome.NotCancellable.class, adapter().cancelBooking("no-such-booking-" + UUID.randomUUID()));
     }
 
+    // ---- lookups by reference: how the gateway settles a call whose outcome it does not know ----
+
+    @Test
+    void aLockIsFoundByItsReferenceWhileHeld() {
+        FreshShow show = freshShow();
+        String reference = reference("lock");
+        LockOutcome.Locked locked = locked(adapter().lockSeats(new SeatLockRequest(show.ref(), show.seats(0, 2), LOCK_TTL, reference)));
+
+        LockLookup.Held held = assertInstanceOf(LockLookup.Held.class, findLock(show.ref(), reference),
+                "a live lock is found held");
+
+        assertEquals(locked.lockRef(), held.lockRef(), "the lock the request made");
+        assertEquals(Set.copyOf(show.seats(0, 2)), Set.copyOf(held.seatRefs()), "holding the requested seats");
+        assertTrue(Duration.between(locked.expiresAt(), held.expiresAt()).abs().compareTo(Duration.ofSeconds(1)) <= 0,
+                () -> "expiring when the lock said, " + locked.expiresAt() + ", not " + held.expiresAt());
+    }
+
+    /** A confirmation whose answer was lost: the lookup must give the gateway everything the answer had. */
+    @Test
+    void aConfirmedLockIsFoundWithTheConfirmationsBookingAndTickets() {
+        FreshShow show = freshShow();
+        String reference = reference("lock");
+        LockOutcome.Locked locked = locked(adapter().lockSeats(new SeatLockRequest(show.ref(), show.seats(0, 3), LOCK_TTL, reference)));
+        ConfirmOutcome.Confirmed confirmed = assertInstanceOf(ConfirmOutcome.Confirmed.class,
+                adapter().confirm(new ConfirmRequest(locked.lockRef(), reference("booking"))));
+
+        LockLookup answer = findLock(show.ref(), reference);
+
+        LockLookup.Confirmed found = assertInstanceOf(LockLookup.Confirmed.class, answer,
+                () -> "a confirmed lock is found confirmed, not " + answer);
+        assertEquals(locked.lockRef(), found.lockRef());
+        assertEquals(confirmed.bookingRef(), found.bookingRef(), "the booking the confirmation made");
+        assertEquals(Set.copyOf(confirmed.tickets()), Set.copyOf(found.tickets()), "the confirmation's tickets (seats and ticket ids)");
+        assertEquals(confirmed.tickets().size(), found.tickets().size(), () -> "each ticket once: " + found.tickets());
+    }
+
+    @Test
+    void aReleasedLockIsGone() {
+        FreshShow show = freshShow();
+        String reference = reference("lock");
+        LockOutcome.Locked locked = locked(adapter().lockSeats(new SeatLockRequest(show.ref(), show.seats(0, 2), LOCK_TTL, reference)));
+        assertEquals(new ReleaseOutcome.Released(), adapter().release(locked.lockRef()));
+
+        assertEquals(new LockLookup.Gone(), findLock(show.ref(), reference), "a released lock holds nothing");
+    }
+
+    @Test
+    void anExpiredLockIsGone() {
+        FreshShow show = freshShow();
+        String reference = reference("lock");
+        Duration ttl = chain().shortLockTtl();
+        locked(adapter().lockSeats(new SeatLockRequest(show.ref(), show.seats(0, 1), ttl, reference)));
+        assertInstanceOf(LockLookup.Held.class, findLock(show.ref(), reference), "held until it expires");
+
+        awaitUntil(ttl.plus(chain().expiryGrace()), () -> adapter().readSeats(show.ref()).heldSeats().isEmpty(), "the lock expires");
+
+        assertEquals(new LockLookup.Gone(), findLock(show.ref(), reference), "an expired lock holds nothing");
+    }
+
+    @Test
+    void aReferenceTheShowNeverSawIsGone() {
+        FreshShow show = freshShow();
+        locked(lock(show, show.seats(0, 2)));
+
+        assertEquals(new LockLookup.Gone(), findLock(show.ref(), reference("lock")),
+                "another reference's lock is not this reference's");
+    }
+
+    @Test
+    void aBookingIsFoundByItsReferenceWithItsTickets() {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = locked(lock(show, show.seats(0, 2)));
+        String reference = reference("booking");
+        ConfirmOutcome.Confirmed confirmed = assertInstanceOf(ConfirmOutcome.Confirmed.class,
+                adapter().confirm(new ConfirmRequest(locked.lockRef(), reference)));
+
+        BookingLookup answer = findBooking(reference);
+
+        BookingLookup.Booked booked = assertInstanceOf(BookingLookup.Booked.class, answer,
+                () -> "a confirmed booking is found booked, not " + answer);
+        assertEquals(confirmed.bookingRef(), booked.bookingRef());
+        assertEquals(Set.copyOf(confirmed.tickets()), Set.copyOf(booked.tickets()), "the confirmation's tickets (seats and ticket ids)");
+        assertEquals(confirmed.tickets().size(), booked.tickets().size(), () -> "each ticket once: " + booked.tickets());
+    }
+
+    @Test
+    void aCancelledBookingIsFoundCancelled() {
+        FreshShow show = freshShow();
+        LockOutcome.Locked locked = locked(lock(show, show.seats(0, 2)));
+        String reference = reference("booking");
+        String bookingRef = assertInstanceOf(ConfirmOutcome.Confirmed.class,
+                adapter().confirm(new ConfirmRequest(locked.lockRef(), reference))).bookingRef();
+        assertEquals(new CancelOutcome.Cancelled(), adapter().cancelBooking(bookingRef));
+
+        assertEquals(new BookingLookup.Cancelled(bookingRef), findBooking(reference), "its seats are free again");
+    }
+
+    @Test
+    void aReferenceNoConfirmationUsedFindsNoBooking() {
+        FreshShow show = freshShow();
+        book(show, show.seats(0, 1));
+
+        assertEquals(new BookingLookup.NotFound(), findBooking(reference("booking")),
+                "another reference's booking is not this reference's");
+    }
+
     // ---- helpers for the tests above and for subclasses' own tests ----
 
     /** A show this test alone uses, with a hall of at least six seats. */
@@ -488,6 +597,20 @@ public abstract class TheatreAdapterConformance {
             fail("the chain has no hall with " + MIN_SEATS + " seats or more");
         }
         return halls.get(n % halls.size());
+    }
+
+    /** Looks a lock up; an adapter that cannot skips the test (aborted, not passed). */
+    private LockLookup findLock(String showRef, String reference) {
+        LockLookup answer = adapter().findLock(showRef, reference);
+        assumeFalse(answer instanceof LockLookup.Unsupported, "the adapter does not look locks up");
+        return answer;
+    }
+
+    /** Looks a booking up; an adapter that cannot skips the test (aborted, not passed). */
+    private BookingLookup findBooking(String reference) {
+        BookingLookup answer = adapter().findBooking(reference);
+        assumeFalse(answer instanceof BookingLookup.Unsupported, "the adapter does not look bookings up");
+        return answer;
     }
 
     private LockOutcome lock(FreshShow show, List<String> seats) {

@@ -1,10 +1,12 @@
 package dev.marquee.contracts.conformance;
 
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
@@ -16,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +65,16 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
     @Override
     public CancelOutcome cancelBooking(String bookingRef) {
         return chain.cancelBooking(bookingRef);
+    }
+
+    @Override
+    public LockLookup findLock(String showRef, String reference) {
+        return chain.findLock(showRef, reference);
+    }
+
+    @Override
+    public BookingLookup findBooking(String reference) {
+        return chain.findBooking(reference);
     }
 
     @Override
@@ -270,6 +284,124 @@ abstract class BrokenChain implements TheatreAdapter, ChainControl {
             CatalogChanges changes = chain.readCatalog(since);
             return new CatalogChanges(changes.complete(), List.of(), changes.cinemas(), changes.halls(), changes.movies(),
                     changes.shows(), changes.next());
+        }
+    }
+
+    /** Forgets a lock once it is confirmed: a confirmation whose answer was lost looks as if it never happened. */
+    static final class ConfirmedLockForgottenByLookup extends BrokenChain {
+        @Override
+        public LockLookup findLock(String showRef, String reference) {
+            LockLookup answer = chain.findLock(showRef, reference);
+            return answer instanceof LockLookup.Confirmed ? new LockLookup.Gone() : answer;
+        }
+    }
+
+    /** Remembers every lock it made as held: released and expired locks still look as if they held their seats. */
+    static final class EndedLocksStillHeld extends BrokenChain {
+        private final Map<String, LockLookup.Held> made = new ConcurrentHashMap<>();
+
+        @Override
+        public LockOutcome lockSeats(SeatLockRequest request) {
+            LockOutcome outcome = chain.lockSeats(request);
+            if (outcome instanceof LockOutcome.Locked locked) {
+                made.put(request.showRef() + " " + request.reference(),
+                        new LockLookup.Held(locked.lockRef(), request.seatRefs(), locked.expiresAt()));
+            }
+            return outcome;
+        }
+
+        @Override
+        public LockLookup findLock(String showRef, String reference) {
+            LockLookup answer = chain.findLock(showRef, reference);
+            LockLookup.Held remembered = made.get(showRef + " " + reference);
+            return answer instanceof LockLookup.Gone && remembered != null ? remembered : answer;
+        }
+    }
+
+    /** Answers the show's latest lock whatever the reference asked for. */
+    static final class LockLookupIgnoresTheReference extends BrokenChain {
+        private final Map<String, String> latestReference = new ConcurrentHashMap<>();
+
+        @Override
+        public LockOutcome lockSeats(SeatLockRequest request) {
+            LockOutcome outcome = chain.lockSeats(request);
+            if (outcome instanceof LockOutcome.Locked) {
+                latestReference.put(request.showRef(), request.reference());
+            }
+            return outcome;
+        }
+
+        @Override
+        public LockLookup findLock(String showRef, String reference) {
+            return chain.findLock(showRef, latestReference.getOrDefault(showRef, reference));
+        }
+    }
+
+    /** Answers a booking looked up with ticket ids of its own making, so the gateway would hand out tickets the chain never issued. */
+    static final class BookingLookupReissuesTickets extends BrokenChain {
+        @Override
+        public BookingLookup findBooking(String reference) {
+            if (chain.findBooking(reference) instanceof BookingLookup.Booked booked) {
+                return new BookingLookup.Booked(booked.bookingRef(), booked.tickets().stream()
+                        .map(ticket -> new TheatreTicket(ticket.seatRef(), ticket.ticketRef() + "-again")).toList());
+            }
+            return chain.findBooking(reference);
+        }
+    }
+
+    /** Still answers a cancelled booking as booked, so the gateway would keep a booking whose seats are free. */
+    static final class CancelledBookingStillBooked extends BrokenChain {
+        private final Map<String, ConfirmOutcome.Confirmed> confirmed = new ConcurrentHashMap<>();
+
+        @Override
+        public ConfirmOutcome confirm(ConfirmRequest request) {
+            ConfirmOutcome outcome = chain.confirm(request);
+            if (outcome instanceof ConfirmOutcome.Confirmed booked) {
+                confirmed.put(request.reference(), booked);
+            }
+            return outcome;
+        }
+
+        @Override
+        public BookingLookup findBooking(String reference) {
+            BookingLookup answer = chain.findBooking(reference);
+            ConfirmOutcome.Confirmed booked = confirmed.get(reference);
+            return answer instanceof BookingLookup.Cancelled && booked != null
+                    ? new BookingLookup.Booked(booked.bookingRef(), booked.tickets())
+                    : answer;
+        }
+    }
+
+    /** Answers the latest booking whatever the reference asked for. */
+    static final class BookingLookupIgnoresTheReference extends BrokenChain {
+        private volatile String latestReference;
+
+        @Override
+        public ConfirmOutcome confirm(ConfirmRequest request) {
+            ConfirmOutcome outcome = chain.confirm(request);
+            if (outcome instanceof ConfirmOutcome.Confirmed) {
+                latestReference = request.reference();
+            }
+            return outcome;
+        }
+
+        @Override
+        public BookingLookup findBooking(String reference) {
+            String latest = latestReference;
+            return chain.findBooking(latest == null ? reference : latest);
+        }
+    }
+
+    /** Looks nothing up, as an adapter built against version 3 (the SPI's defaults). */
+    static final class LookupsUnsupported extends BrokenChain {
+        @Override
+        public LockLookup findLock(String showRef, String reference) {
+            return new LockLookup.Unsupported();
+        }
+
+        @Override
+        public BookingLookup findBooking(String reference) {
+            return new BookingLookup.Unsupported();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.contracts.conformance;
 
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
@@ -9,6 +10,7 @@ import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.GeoPoint;
 import dev.marquee.spi.Hall;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Money;
 import dev.marquee.spi.Movie;
@@ -57,7 +59,8 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         }
     }
 
-    private record Booking(String ref, String showRef, List<TheatreTicket> tickets, boolean cancelled) {
+    /** {@code reference} is null for a box-office sale. */
+    private record Booking(String ref, String showRef, String reference, List<TheatreTicket> tickets, boolean cancelled) {
         List<String> seats() {
             return tickets.stream().map(TheatreTicket::seatRef).toList();
         }
@@ -147,7 +150,7 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         }
         if (lock.bookingRef() != null) {
             Booking booking = bookings.get(lock.bookingRef());
-            bookings.put(booking.ref(), new Booking(booking.ref(), booking.showRef(), booking.tickets(), true));
+            bookings.put(booking.ref(), new Booking(booking.ref(), booking.showRef(), booking.reference(), booking.tickets(), true));
         }
         locks.put(lockRef, new Lock(lock.ref(), lock.showRef(), lock.seats(), lock.expiresAt(), true, null));
     }
@@ -161,7 +164,7 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         if (lock == null || !lock.active()) {
             return new ConfirmOutcome.LockExpired();
         }
-        Booking booking = new Booking("B" + ++ids, lock.showRef(), tickets(lock.seats()), false);
+        Booking booking = new Booking("B" + ++ids, lock.showRef(), request.reference(), tickets(lock.seats()), false);
         bookings.put(booking.ref(), booking);
         locks.put(lock.ref(), new Lock(lock.ref(), lock.showRef(), lock.seats(), lock.expiresAt(), false, booking.ref()));
         return new ConfirmOutcome.Confirmed(booking.ref(), booking.tickets());
@@ -173,8 +176,29 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
         if (booking == null) {
             return new CancelOutcome.NotCancellable("no such booking");
         }
-        bookings.put(bookingRef, new Booking(booking.ref(), booking.showRef(), booking.tickets(), true));
+        bookings.put(bookingRef, new Booking(booking.ref(), booking.showRef(), booking.reference(), booking.tickets(), true));
         return new CancelOutcome.Cancelled();
+    }
+
+    @Override
+    public synchronized LockLookup findLock(String showRef, String reference) {
+        Lock lock = locks.get(lockByReference.get(reference));
+        if (lock == null || !lock.showRef().equals(showRef)) {
+            return new LockLookup.Gone();
+        }
+        if (lock.bookingRef() != null) {
+            return new LockLookup.Confirmed(lock.ref(), lock.bookingRef(), bookings.get(lock.bookingRef()).tickets());
+        }
+        return lock.active() ? new LockLookup.Held(lock.ref(), lock.seats(), lock.expiresAt()) : new LockLookup.Gone();
+    }
+
+    @Override
+    public synchronized BookingLookup findBooking(String reference) {
+        List<Booking> found = bookings.values().stream().filter(b -> reference.equals(b.reference())).toList();
+        return found.stream().filter(b -> !b.cancelled()).findFirst()
+                .<BookingLookup>map(b -> new BookingLookup.Booked(b.ref(), b.tickets()))
+                .or(() -> found.stream().findFirst().map(b -> new BookingLookup.Cancelled(b.ref())))
+                .orElseGet(BookingLookup.NotFound::new);
     }
 
     @Override
@@ -203,7 +227,7 @@ final class InMemoryChain implements TheatreAdapter, ChainControl {
     @Override
     public synchronized void sell(String showRef, List<String> seatRefs) {
         String ref = "B" + ++ids;
-        bookings.put(ref, new Booking(ref, showRef, tickets(seatRefs), false));
+        bookings.put(ref, new Booking(ref, showRef, null, tickets(seatRefs), false));
     }
 
     private List<TheatreTicket> tickets(List<String> seatRefs) {

@@ -96,6 +96,41 @@ class KitControlRunTest {
         assertPasses(CitiesLeftOutKit.class, "lockIsAllOrNothing");
     }
 
+    @Test
+    void lockLookupsCatchAChainThatForgetsConfirmedLocksRemembersEndedOnesOrIgnoresTheReference() {
+        assertFailsOnAnAssertion(ConfirmedLockForgottenByLookupKit.class, "aConfirmedLockIsFoundWithTheConfirmationsBookingAndTickets");
+        assertPasses(ConfirmedLockForgottenByLookupKit.class, "aLockIsFoundByItsReferenceWhileHeld");
+        for (String test : List.of("aReleasedLockIsGone", "anExpiredLockIsGone")) {
+            assertFailsOnAnAssertion(EndedLocksStillHeldKit.class, test);
+        }
+        assertPasses(EndedLocksStillHeldKit.class, "aLockIsFoundByItsReferenceWhileHeld");
+        assertFailsOnAnAssertion(LockLookupIgnoresTheReferenceKit.class, "aReferenceTheShowNeverSawIsGone");
+        assertPasses(LockLookupIgnoresTheReferenceKit.class, "aLockIsFoundByItsReferenceWhileHeld");
+    }
+
+    @Test
+    void bookingLookupsCatchAChainThatReissuesTicketsKeepsCancelledBookingsOrIgnoresTheReference() {
+        assertFailsOnAnAssertion(BookingLookupReissuesTicketsKit.class, "aBookingIsFoundByItsReferenceWithItsTickets");
+        assertPasses(BookingLookupReissuesTicketsKit.class, "aCancelledBookingIsFoundCancelled");
+        assertFailsOnAnAssertion(CancelledBookingStillBookedKit.class, "aCancelledBookingIsFoundCancelled");
+        assertPasses(CancelledBookingStillBookedKit.class, "aBookingIsFoundByItsReferenceWithItsTickets");
+        assertFailsOnAnAssertion(BookingLookupIgnoresTheReferenceKit.class, "aReferenceNoConfirmationUsedFindsNoBooking");
+        assertPasses(BookingLookupIgnoresTheReferenceKit.class, "aBookingIsFoundByItsReferenceWithItsTickets");
+    }
+
+    /** An adapter that cannot look anything up (the SPI's default) has the lookup tests skipped, neither passed nor failed. */
+    @Test
+    void lookupTestsAreSkippedForAnAdapterThatLooksNothingUp() {
+        for (String test : List.of("aLockIsFoundByItsReferenceWhileHeld", "aConfirmedLockIsFoundWithTheConfirmationsBookingAndTickets",
+                "aReleasedLockIsGone", "anExpiredLockIsGone", "aReferenceTheShowNeverSawIsGone",
+                "aBookingIsFoundByItsReferenceWithItsTickets",
+                "aCancelledBookingIsFoundCancelled", "aReferenceNoConfirmationUsedFindsNoBooking")) {
+            TestExecutionSummary summary = run(LookupsUnsupportedKit.class, test);
+            assertEquals(1, summary.getTestsAbortedCount(), () -> test + " must be skipped, but " + outcome(summary));
+        }
+        assertPasses(LookupsUnsupportedKit.class, "confirmGivesOneTicketPerSeatWithDistinctIds");
+    }
+
     private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
         TestExecutionSummary summary = run(kit, test);
         assertEquals(1, summary.getTestsFailedCount(),
@@ -232,6 +267,48 @@ class KitControlRunTest {
     static class CitiesLeftOutKit extends BrokenChainKit {
         CitiesLeftOutKit() {
             super(new BrokenChain.CitiesLeftOut());
+        }
+    }
+
+    static class ConfirmedLockForgottenByLookupKit extends BrokenChainKit {
+        ConfirmedLockForgottenByLookupKit() {
+            super(new BrokenChain.ConfirmedLockForgottenByLookup());
+        }
+    }
+
+    static class EndedLocksStillHeldKit extends BrokenChainKit {
+        EndedLocksStillHeldKit() {
+            super(new BrokenChain.EndedLocksStillHeld());
+        }
+    }
+
+    static class LockLookupIgnoresTheReferenceKit extends BrokenChainKit {
+        LockLookupIgnoresTheReferenceKit() {
+            super(new BrokenChain.LockLookupIgnoresTheReference());
+        }
+    }
+
+    static class BookingLookupReissuesTicketsKit extends BrokenChainKit {
+        BookingLookupReissuesTicketsKit() {
+            super(new BrokenChain.BookingLookupReissuesTickets());
+        }
+    }
+
+    static class CancelledBookingStillBookedKit extends BrokenChainKit {
+        CancelledBookingStillBookedKit() {
+            super(new BrokenChain.CancelledBookingStillBooked());
+        }
+    }
+
+    static class BookingLookupIgnoresTheReferenceKit extends BrokenChainKit {
+        BookingLookupIgnoresTheReferenceKit() {
+            super(new BrokenChain.BookingLookupIgnoresTheReference());
+        }
+    }
+
+    static class LookupsUnsupportedKit extends BrokenChainKit {
+        LookupsUnsupportedKit() {
+            super(new BrokenChain.LookupsUnsupported());
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.marquee.sandbox.booking;
 
 import dev.marquee.sandbox.http.Problem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -24,6 +26,11 @@ public class BookingController {
         return reservations.seats(showId)
                 .<HttpResponse<?>>map(HttpResponse::ok)
                 .orElseGet(() -> Problem.SHOW_NOT_FOUND.response("No show " + showId));
+    }
+
+    @Get("/bookings")
+    public Views.FoundBookingsView find(@QueryValue @Nullable String reference) {
+        return reservations.bookingsWithReference(LockController.reference(reference));
     }
 
     @Get("/bookings/{bookingId}")

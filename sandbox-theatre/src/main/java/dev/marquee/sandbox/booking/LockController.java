@@ -7,8 +7,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -59,6 +61,11 @@ public class LockController {
         };
     }
 
+    @Get
+    public Views.FoundLocksView find(@QueryValue @Nullable String showId, @QueryValue @Nullable String reference) {
+        return reservations.locksWithReference(required("showId", showId), reference(reference));
+    }
+
     @Delete("/{lockId}")
     public HttpResponse<?> release(@PathVariable String lockId) {
         return switch (reservations.release(lockId)) {
@@ -98,7 +105,7 @@ public class LockController {
         return List.copyOf(seatIds);
     }
 
-    private static String reference(String reference) {
+    static String reference(String reference) {
         String value = required("reference", reference);
         if (value.length() > MAX_REFERENCE) {
             throw Problem.BAD_REQUEST.exception("reference must be at most " + MAX_REFERENCE + " characters");

@@ -187,6 +187,46 @@ public class Reservations {
         return database.inTransaction(c -> ShowRecords.findBooking(c, bookingId, false));
     }
 
+    /**
+     * The show's locks made for a reference that hold seats now or became bookings, confirmed ones first:
+     * what a client asks when it lost the answer to a lock or a confirmation. Changes nothing.
+     */
+    public Views.FoundLocksView locksWithReference(String showId, String reference) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return database.inTransaction(c -> {
+            List<ShowRecords.LockRow> rows = ShowRecords.locksWithReference(c, showId, reference);
+            List<Views.FoundLockView> found = new ArrayList<>();
+            for (ShowRecords.LockRow lock : rows) {
+                if (lock.confirmed()) {
+                    Optional<String> bookingId = ShowRecords.bookingOfLock(c, lock.id());
+                    Optional<Views.BookingView> booking = bookingId.isEmpty() ? Optional.empty()
+                            : ShowRecords.findBooking(c, bookingId.get(), false);
+                    booking.ifPresent(b -> found.add(new Views.FoundLockView(lock.id(), lock.showId(),
+                            b.tickets().stream().map(Views.TicketView::seatId).toList(), lock.expiresAt().toString(),
+                            lock.reference(), "CONFIRMED", b)));
+                } else if (lock.liveAt(now)) {
+                    found.add(new Views.FoundLockView(lock.id(), lock.showId(), ShowRecords.seatsOfLock(c, lock.id()),
+                            lock.expiresAt().toString(), lock.reference(), "ACTIVE", null));
+                }
+            }
+            return new Views.FoundLocksView(found);
+        });
+    }
+
+    /**
+     * The bookings confirmed through the API with a reference, those still confirmed first: what a client
+     * asks when it lost the answer to a confirmation or a cancellation. Changes nothing.
+     */
+    public Views.FoundBookingsView bookingsWithReference(String reference) {
+        return database.inTransaction(c -> {
+            List<Views.BookingView> found = new ArrayList<>();
+            for (String bookingId : ShowRecords.bookingsWithReference(c, reference)) {
+                ShowRecords.findBooking(c, bookingId, false).ifPresent(found::add);
+            }
+            return new Views.FoundBookingsView(found);
+        });
+    }
+
     /** Cancels a booking and frees its seats, unless its show has started. Cancelling twice is fine. */
     public Outcomes.CancelOutcome cancel(String bookingId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

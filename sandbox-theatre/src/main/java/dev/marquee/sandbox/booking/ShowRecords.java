@@ -92,6 +92,39 @@ final class ShowRecords {
         }
     }
 
+    /** Every lock of the show with the reference, confirmed ones first, then the newest. */
+    static List<LockRow> locksWithReference(Connection c, String showId, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, show_id, reference, state, expires_at FROM locks WHERE show_id = ? AND reference = ?"
+                        + " ORDER BY CASE state WHEN 'CONFIRMED' THEN 0 ELSE 1 END, created_at DESC, id")) {
+            ps.setString(1, showId);
+            ps.setString(2, reference);
+            List<LockRow> locks = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locks.add(new LockRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return locks;
+        }
+    }
+
+    /** The ids of bookings made through the API with the reference, confirmed ones first, then the newest. */
+    static List<String> bookingsWithReference(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM bookings WHERE reference = ? AND channel = 'API'"
+                + " ORDER BY CASE status WHEN 'CONFIRMED' THEN 0 ELSE 1 END, created_at DESC, id")) {
+            ps.setString(1, reference);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     private static Optional<LockRow> oneLock(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {

@@ -1,5 +1,6 @@
 package dev.marquee.sandbox.booking;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,30 @@ public final class Views {
         public SeatsView {
             held = List.copyOf(held);
             sold = List.copyOf(sold);
+        }
+    }
+
+    /** A lock found by its reference: {@code booking} is set when it is CONFIRMED. */
+    @Serdeable
+    public record FoundLockView(String lockId, String showId, List<String> seatIds, String expiresAt, String reference,
+            String status, @Nullable BookingView booking) {
+        public FoundLockView {
+            Objects.requireNonNull(lockId, "lockId");
+            seatIds = List.copyOf(seatIds);
+        }
+    }
+
+    @Serdeable
+    public record FoundLocksView(List<FoundLockView> locks) {
+        public FoundLocksView {
+            locks = List.copyOf(locks);
+        }
+    }
+
+    @Serdeable
+    public record FoundBookingsView(List<BookingView> bookings) {
+        public FoundBookingsView {
+            bookings = List.copyOf(bookings);
         }
     }
 }

@@ -5,12 +5,14 @@ import dev.marquee.adapters.ConfirmedLocks;
 import dev.marquee.adapters.jdbc.SeatRecords.BookingRow;
 import dev.marquee.adapters.jdbc.SeatRecords.LockRow;
 import dev.marquee.adapters.jdbc.SeatRecords.ShowRow;
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
@@ -261,6 +263,52 @@ final class JdbcTheatreAdapter implements TheatreAdapter {
             SeatRecords.cancelBooking(c, bookingRef, now);
             SeatRecords.bumpRevision(c, booking.showId());
             return new CancelOutcome.Cancelled();
+        });
+    }
+
+    /** {@inheritDoc} Reads the chain's locks as {@code GET /theatre/v1/locks} does, without locking anything. */
+    @Override
+    public LockLookup findLock(String showRef, String reference) {
+        String call = "findLock of show " + showRef + " with reference " + reference;
+        checkReference(call, reference);
+        Instant now = now();
+        return database.inTransaction(call, c -> {
+            for (LockRow lock : SeatRecords.locksWithReference(c, showRef, reference)) {
+                if (lock.confirmed()) {
+                    ConfirmOutcome.AlreadyConfirmed booked = alreadyConfirmed(c, call, lock);
+                    return new LockLookup.Confirmed(lock.id(), booked.bookingRef(), booked.tickets());
+                }
+                if (lock.liveAt(now)) {
+                    List<String> seats = SeatRecords.seatsOfLock(c, lock.id());
+                    if (seats.isEmpty()) {
+                        throw new TheatreProtocolException(chainId, call + ": the active lock " + lock.id() + " claims no seats", null);
+                    }
+                    return new LockLookup.Held(lock.id(), seats, lock.expiresAt());
+                }
+            }
+            return new LockLookup.Gone();
+        });
+    }
+
+    /** {@inheritDoc} Reads the chain's bookings as {@code GET /theatre/v1/bookings} does; box-office sales are not found. */
+    @Override
+    public BookingLookup findBooking(String reference) {
+        String call = "findBooking with reference " + reference;
+        checkReference(call, reference);
+        return database.inTransaction(call, c -> {
+            List<BookingRow> found = SeatRecords.bookingsWithReference(c, reference);
+            if (found.isEmpty()) {
+                return new BookingLookup.NotFound();
+            }
+            BookingRow booking = found.getFirst();
+            if (booking.cancelled()) {
+                return new BookingLookup.Cancelled(booking.id());
+            }
+            List<TheatreTicket> tickets = SeatRecords.ticketsOfBooking(c, booking.id());
+            if (tickets.isEmpty()) {
+                throw new TheatreProtocolException(chainId, call + ": booking " + booking.id() + " has no tickets", null);
+            }
+            return new BookingLookup.Booked(booking.id(), tickets);
         });
     }
 

@@ -200,6 +200,37 @@ final class SeatRecords {
         return seats;
     }
 
+    /** The show's locks with the reference, confirmed ones first, then the newest. */
+    static List<LockRow> locksWithReference(Connection c, String showId, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, show_id, state, expires_at FROM locks WHERE show_id = ? AND reference = ?"
+                + " ORDER BY CASE state WHEN 'CONFIRMED' THEN 0 ELSE 1 END, created_at DESC, id")) {
+            ps.setString(1, showId);
+            ps.setString(2, reference);
+            List<LockRow> locks = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locks.add(new LockRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)));
+                }
+            }
+            return locks;
+        }
+    }
+
+    /** The bookings made through the API with the reference, standing ones first, then the newest. */
+    static List<BookingRow> bookingsWithReference(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, show_id, status FROM bookings WHERE reference = ? AND channel = 'API'"
+                + " ORDER BY CASE status WHEN 'CONFIRMED' THEN 0 ELSE 1 END, created_at DESC, id")) {
+            ps.setString(1, reference);
+            List<BookingRow> bookings = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bookings.add(new BookingRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return bookings;
+        }
+    }
+
     static Optional<String> bookingOfLock(Connection c, String lockId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM bookings WHERE lock_id = ?")) {
             ps.setString(1, lockId);

@@ -79,6 +79,14 @@ final class JsonObject {
         }
     }
 
+    JsonObject object(String field) {
+        JsonNode value = required(field);
+        if (!value.isObject()) {
+            throw wrongType(field, "an object");
+        }
+        return new JsonObject(value, name(field));
+    }
+
     List<JsonObject> objects(String field) {
         JsonNode array = array(field);
         List<JsonObject> items = new ArrayList<>(array.size());

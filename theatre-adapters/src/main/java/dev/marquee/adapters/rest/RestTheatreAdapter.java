@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.adapters.CallTiming;
 import dev.marquee.adapters.ConfirmedLocks;
 import dev.marquee.adapters.rest.ChainHttp.Reply;
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
@@ -175,6 +177,41 @@ final class RestTheatreAdapter implements TheatreAdapter {
             });
             case 404 -> new CancelOutcome.NotCancellable("the chain does not know booking " + bookingRef);
             case 422 -> new CancelOutcome.NotCancellable(reason(reply));
+            default -> throw unexpected(reply);
+        };
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A chain whose theatre API has no {@code GET /locks} (it answers 404, 405 or 501) cannot be asked:
+     * the answer is {@link LockLookup.Unsupported}, never a guess.
+     */
+    @Override
+    public LockLookup findLock(String showRef, String reference) {
+        String call = "findLock of show " + showRef + " with reference " + reference;
+        Reply reply = http.get(call, API + "/locks?showId=" + PathSegments.encodeQuery(showRef)
+                + "&reference=" + PathSegments.encodeQuery(reference));
+        return switch (reply.status()) {
+            case 200 -> body(reply, found -> TheatreJson.lockLookup(found, showRef, reference));
+            case 404, 405, 501 -> new LockLookup.Unsupported();
+            default -> throw unexpected(reply);
+        };
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A chain whose theatre API has no {@code GET /bookings} (it answers 404, 405 or 501) cannot be asked:
+     * the answer is {@link BookingLookup.Unsupported}, never a guess.
+     */
+    @Override
+    public BookingLookup findBooking(String reference) {
+        String call = "findBooking with reference " + reference;
+        Reply reply = http.get(call, API + "/bookings?reference=" + PathSegments.encodeQuery(reference));
+        return switch (reply.status()) {
+            case 200 -> body(reply, found -> TheatreJson.bookingLookup(found, reference));
+            case 404, 405, 501 -> new BookingLookup.Unsupported();
             default -> throw unexpected(reply);
         };
     }

@@ -4,6 +4,8 @@ import dev.marquee.spi.Cinema;
 import dev.marquee.spi.City;
 import dev.marquee.spi.GeoPoint;
 import dev.marquee.spi.Hall;
+import dev.marquee.spi.BookingLookup;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Money;
 import dev.marquee.spi.Movie;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps the theatre API's JSON schemas ({@code contracts/theatre-api.yaml}) to the SPI's records. Every
@@ -159,6 +162,57 @@ final class TheatreJson {
                 .map(ticket -> new TheatreTicket(ticket.text("seatId"), ticket.text("ticketId")))
                 .toList();
         return new Booking(booking.text("bookingId"), booking.text("lockId"), booking.text("status"), tickets);
+    }
+
+    /**
+     * A {@code FoundLocks} answer: a confirmed lock before a live one, so that the answer never hides a booking.
+     * Every lock must be of the show and reference asked for.
+     */
+    static LockLookup lockLookup(JsonObject found, String showRef, String reference) {
+        Optional<LockLookup.Held> held = Optional.empty();
+        for (JsonObject lock : found.objects("locks")) {
+            if (!lock.text("showId").equals(showRef) || !lock.text("reference").equals(reference)) {
+                throw new MalformedJsonException(lock.path() + " is lock " + lock.text("lockId") + " of show "
+                        + lock.text("showId") + " with reference " + lock.text("reference") + ", not the one asked for");
+            }
+            String status = lock.text("status");
+            switch (status) {
+                case "CONFIRMED" -> {
+                    Booking booking = booking(lock.object("booking"));
+                    return new LockLookup.Confirmed(lock.text("lockId"), booking.bookingId(), booking.tickets());
+                }
+                case "ACTIVE" -> {
+                    if (held.isEmpty()) {
+                        held = Optional.of(new LockLookup.Held(lock.text("lockId"), lock.texts("seatIds"), lock.instant("expiresAt")));
+                    }
+                }
+                default -> throw new MalformedJsonException(lock.path() + ".status is not ACTIVE or CONFIRMED: " + status);
+            }
+        }
+        return held.<LockLookup>map(h -> h).orElseGet(LockLookup.Gone::new);
+    }
+
+    /** A {@code FoundBookings} answer: a standing booking before a cancelled one. Every booking must have the reference asked for. */
+    static BookingLookup bookingLookup(JsonObject found, String reference) {
+        Optional<BookingLookup.Cancelled> cancelled = Optional.empty();
+        for (JsonObject object : found.objects("bookings")) {
+            if (!object.text("reference").equals(reference)) {
+                throw new MalformedJsonException(object.path() + " has reference " + object.text("reference") + ", not the one asked for");
+            }
+            Booking booking = booking(object);
+            switch (booking.status()) {
+                case "CONFIRMED" -> {
+                    return new BookingLookup.Booked(booking.bookingId(), booking.tickets());
+                }
+                case "CANCELLED" -> {
+                    if (cancelled.isEmpty()) {
+                        cancelled = Optional.of(new BookingLookup.Cancelled(booking.bookingId()));
+                    }
+                }
+                default -> throw new MalformedJsonException(object.path() + ".status is not CONFIRMED or CANCELLED: " + booking.status());
+            }
+        }
+        return cancelled.<BookingLookup>map(c -> c).orElseGet(BookingLookup.NotFound::new);
     }
 
     private static URI uri(JsonObject object, String field) {

@@ -37,11 +37,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.marquee.adapters.RecordingMetrics;
 import dev.marquee.contracts.Exchange;
 import dev.marquee.contracts.OpenApiContract;
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
@@ -318,6 +320,119 @@ class RestTheatreAdapterTest {
 
             assertThatThrownBy(() -> adapter.releaseLock("L1"))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("cancel its booking");
+        }
+    }
+
+    @Nested
+    class Lookups {
+        private static ObjectNode found(String list, ObjectNode... items) {
+            ObjectNode answer = TheatreApiBodies.JSON.createObjectNode();
+            var array = answer.putArray(list);
+            for (ObjectNode item : items) {
+                array.add(item);
+            }
+            return answer;
+        }
+
+        private static ObjectNode foundLock(String lockId, String status, ObjectNode booking) {
+            ObjectNode found = lock(lockId, "s 1", List.of("A1", "A2"), NINE_PM, "gw lock/1").put("status", status);
+            if (booking != null) {
+                found.set("booking", booking);
+            }
+            return found;
+        }
+
+        @Test
+        void aLiveLockIsHeldAndTheQueryCarriesShowAndReferenceEncoded() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")).withQueryParam("showId", equalTo("s 1"))
+                    .withQueryParam("reference", equalTo("gw lock/1")), 200, found("locks", foundLock("L1", "ACTIVE", null)));
+
+            assertThat(adapter.findLock("s 1", "gw lock/1")).isEqualTo(new LockLookup.Held("L1", List.of("A1", "A2"), NINE_PM));
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void aConfirmedLockComesBeforeALiveOneWithTheBookingsTickets() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")), 200, found("locks", foundLock("L2", "ACTIVE", null),
+                    foundLock("L1", "CONFIRMED", booking("B1", "L1", "CANCELLED", List.of("A1", "A2")))));
+
+            assertThat(adapter.findLock("s 1", "gw lock/1")).isEqualTo(new LockLookup.Confirmed("L1", "B1",
+                    List.of(new TheatreTicket("A1", "T-B1-A1"), new TheatreTicket("A2", "T-B1-A2"))));
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void noLockListedIsGone() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")), 200, found("locks"));
+
+            assertThat(adapter.findLock("s 1", "gw lock/1")).isEqualTo(new LockLookup.Gone());
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void aLockOfAnotherReferenceIsAProtocolFailureNotAnAnswer() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")), 200, found("locks", foundLock("L1", "ACTIVE", null)));
+
+            assertThatThrownBy(() -> adapter.findLock("s 1", "gw-lock-2")).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("findLock of show s 1").hasMessageContaining("not the one asked for");
+        }
+
+        @Test
+        void aConfirmedLockWithoutItsBookingIsAProtocolFailure() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")), 200, found("locks", foundLock("L1", "CONFIRMED", null)));
+
+            assertThatThrownBy(() -> adapter.findLock("s 1", "gw lock/1")).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("booking is missing");
+        }
+
+        @Test
+        void aChainWithoutLookupsIsUnsupportedNotGoneOrNotFound() {
+            for (int status : List.of(404, 405, 501)) {
+                chain.resetAll();
+                stub(get(urlPathEqualTo("/theatre/v1/locks")), status, problem(status, "No such route"));
+                stub(get(urlPathEqualTo("/theatre/v1/bookings")), status, problem(status, "No such route"));
+
+                assertThat(adapter.findLock("s 1", "gw lock/1")).isEqualTo(new LockLookup.Unsupported());
+                assertThat(adapter.findBooking("gw-booking-1")).isEqualTo(new BookingLookup.Unsupported());
+            }
+        }
+
+        @Test
+        void anUnavailableChainIsAFailureNotAnAnswer() {
+            stub(get(urlPathEqualTo("/theatre/v1/locks")), 503, problem(503, "Maintenance"));
+            stub(get(urlPathEqualTo("/theatre/v1/bookings")), 503, problem(503, "Maintenance"));
+
+            assertThatThrownBy(() -> adapter.findLock("s 1", "gw lock/1")).isInstanceOf(TheatreUnavailableException.class);
+            assertThatThrownBy(() -> adapter.findBooking("gw-booking-1")).isInstanceOf(TheatreUnavailableException.class);
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void aStandingBookingComesBeforeACancelledOne() {
+            stub(get(urlPathEqualTo("/theatre/v1/bookings")).withQueryParam("reference", equalTo("gw-booking-1")), 200,
+                    found("bookings", booking("B0", "L0", "CANCELLED", List.of("A1")), booking("B1", "L1", "CONFIRMED", List.of("A2"))));
+
+            assertThat(adapter.findBooking("gw-booking-1"))
+                    .isEqualTo(new BookingLookup.Booked("B1", List.of(new TheatreTicket("A2", "T-B1-A2"))));
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void onlyCancelledBookingsAreCancelledAndNoneIsNotFound() {
+            stub(get(urlPathEqualTo("/theatre/v1/bookings")), 200, found("bookings", booking("B0", "L0", "CANCELLED", List.of("A1"))));
+            assertThat(adapter.findBooking("gw-booking-1")).isEqualTo(new BookingLookup.Cancelled("B0"));
+
+            stub(get(urlPathEqualTo("/theatre/v1/bookings")), 200, found("bookings"));
+            assertThat(adapter.findBooking("gw-booking-1")).isEqualTo(new BookingLookup.NotFound());
+            assertEverythingSentHonoursTheContract();
+        }
+
+        @Test
+        void aBookingOfAnotherReferenceIsAProtocolFailure() {
+            stub(get(urlPathEqualTo("/theatre/v1/bookings")), 200, found("bookings", booking("B1", "L1", "CONFIRMED", List.of("A1"))));
+
+            assertThatThrownBy(() -> adapter.findBooking("gw-booking-2")).isInstanceOf(TheatreProtocolException.class)
+                    .hasMessageContaining("findBooking with reference gw-booking-2");
         }
     }
 
