@@ -7,6 +7,7 @@ import dev.marquee.booking.shows.BookableShow;
 import dev.marquee.booking.shows.SeatWatch;
 import dev.marquee.booking.shows.Shows;
 import dev.marquee.booking.support.Transactions;
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
@@ -96,12 +97,45 @@ public class Confirmations {
             return confirm(theatre.get(), booking, booking.lockRef());
         } catch (TheatreException e) {
             if (clock.instant().isAfter(paidAt.plus(rules.confirmGiveUpAfter()))) {
-                LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2}; refunding: {3}",
-                        booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), e.getMessage());
-                return refund(booking, "the cinema could not be reached to confirm the seats");
+                return giveUp(theatre.get(), booking, e);
             }
             return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The chain failed to confirm for longer than {@code confirmGiveUpAfter}. A failed call may still have booked
+     * the seats (a timeout, an answer lost), so the chain is asked by the booking's reference before the payment
+     * is given back: it is never refunded while the chain holds the booking, and while the chain cannot say,
+     * it is asked again later.
+     */
+    private Settlement giveUp(TheatreAdapter theatre, Booking booking, TheatreException failure) {
+        BookingLookup found;
+        try {
+            found = theatre.findBooking(booking.id());
+        } catch (TheatreException e) {
+            return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " cannot say whether it booked "
+                    + booking.id() + ": " + e.getMessage());
+        }
+        return switch (found) {
+            case BookingLookup.Booked booked -> {
+                LOG.log(System.Logger.Level.INFO, "Chain {0} had booked {1} as {2} although its confirmation failed",
+                        booking.chainId(), booking.id(), booked.bookingRef());
+                yield complete(booking, booked.bookingRef(), booked.tickets());
+            }
+            case BookingLookup.Cancelled cancelled -> refund(booking, "the cinema cancelled the seats before they were confirmed");
+            case BookingLookup.NotFound notFound -> {
+                LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2} and holds no booking "
+                        + "for it; refunding: {3}", booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), failure.getMessage());
+                yield refund(booking, "the cinema could not be reached to confirm the seats");
+            }
+            case BookingLookup.Unsupported unsupported -> {
+                // An adapter older than SPI 4 cannot be asked: the refund follows the give-up time, as before.
+                LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2} and cannot be asked "
+                        + "about it; refunding: {3}", booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), failure.getMessage());
+                yield refund(booking, "the cinema could not be reached to confirm the seats");
+            }
+        };
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.marquee.booking.testing.RecordingOutbox.CONFIRMED;
 import static dev.marquee.booking.testing.RecordingOutbox.REFUNDED;
 import static dev.marquee.booking.testing.RecordingOutbox.REFUND_REQUESTED;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.CONFIRM;
+import static dev.marquee.booking.testing.ScriptedTheatre.Operation.FIND_BOOKING;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.LOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -198,6 +199,33 @@ class ConfirmationsTest {
         assertThat(booking.confirmations.paid(payment)).isEqualTo(Settlement.done());
 
         assertRefundedAndHoldReleased();
+    }
+
+    @Test
+    void pastTheGiveUpTimeABookingTheChainMadeDespiteTheFailureIsConfirmedNotRefunded() {
+        PaymentReceived payment = booking.paymentOf(pending);
+        // An earlier confirmation reached the chain, but its answer was lost.
+        booking.theatre.confirm(new ConfirmRequest(pending.lockRef(), pending.id()));
+        booking.clock.advance(booking.bookingRules.confirmGiveUpAfter().plusSeconds(1));
+        booking.theatre.unavailableFor(CONFIRM, 1);
+
+        assertThat(booking.confirmations.paid(payment)).isEqualTo(Settlement.done());
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
+    }
+
+    @Test
+    void pastTheGiveUpTimeAPaymentIsNotRefundedWhileTheChainCannotSayWhetherItBooked() {
+        PaymentReceived payment = booking.paymentOf(pending);
+        booking.clock.advance(booking.bookingRules.confirmGiveUpAfter().plusSeconds(1));
+        booking.theatre.unavailableFor(CONFIRM, 1);
+        booking.theatre.unavailableFor(FIND_BOOKING, 1);
+
+        assertThat(booking.confirmations.paid(payment)).isInstanceOf(Settlement.RetryLater.class);
+
+        assertThat(now().status()).isEqualTo(BookingStatus.PENDING_PAYMENT);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.marquee.booking.testing;
 
 import dev.marquee.booking.chains.Chains;
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
 public final class ScriptedTheatre implements TheatreAdapter {
 
     /** The calls a test can count and make fail. */
-    public enum Operation { READ_SEATS, LOCK, RELEASE, CONFIRM, CANCEL }
+    public enum Operation { READ_SEATS, LOCK, RELEASE, CONFIRM, CANCEL, FIND_BOOKING }
 
     private enum Failure { UNAVAILABLE, TIMEOUT }
 
@@ -245,6 +246,17 @@ public final class ScriptedTheatre implements TheatreAdapter {
         bookingByReference.put(request.reference(), booking.ref());
         locks.put(lock.ref(), lock.confirmedAs(booking.ref()));
         return new ConfirmOutcome.Confirmed(booking.ref(), booking.tickets());
+    }
+
+    @Override
+    public synchronized BookingLookup findBooking(String reference) {
+        call(Operation.FIND_BOOKING);
+        String bookingRef = bookingByReference.get(reference);
+        if (bookingRef == null) {
+            return new BookingLookup.NotFound();
+        }
+        ChainBooking booking = bookings.get(bookingRef);
+        return booking.cancelled() ? new BookingLookup.Cancelled(bookingRef) : new BookingLookup.Booked(bookingRef, booking.tickets());
     }
 
     @Override

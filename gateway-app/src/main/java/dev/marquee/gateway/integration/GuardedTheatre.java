@@ -1,10 +1,12 @@
 package dev.marquee.gateway.integration;
 
+import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
+import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
@@ -49,6 +51,16 @@ final class GuardedTheatre implements TheatreAdapter {
     @Override
     public ReleaseOutcome release(String lockRef) {
         return guarded(() -> delegate.release(lockRef));
+    }
+
+    @Override
+    public LockLookup findLock(String showRef, String reference) {
+        return guarded(() -> delegate.findLock(showRef, reference));
+    }
+
+    @Override
+    public BookingLookup findBooking(String reference) {
+        return guarded(() -> delegate.findBooking(reference));
     }
 
     @Override
