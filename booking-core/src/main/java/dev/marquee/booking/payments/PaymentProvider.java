@@ -2,7 +2,9 @@ package dev.marquee.booking.payments;
 
 import dev.marquee.spi.Money;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The external provider that takes the money: creates payments, refunds them. */
 public interface PaymentProvider {
@@ -22,6 +24,36 @@ public interface PaymentProvider {
      * @throws PaymentProviderException when the provider cannot be reached or refuses
      */
     String refund(String paymentId, String reason);
+
+    /**
+     * The payment as the provider has it now, to settle what its events have not (an event lost, a refund
+     * not yet seen).
+     *
+     * @return empty when the provider has no such payment
+     * @throws PaymentProviderException when the provider cannot be reached
+     */
+    Optional<PaymentState> find(String paymentId);
+
+    /**
+     * A payment as the provider has it.
+     *
+     * @param paymentId the provider's id
+     * @param reference the booking id it was opened for
+     * @param status where it is
+     * @param amount what it is for
+     * @param paidAt when it succeeded; null until then
+     */
+    record PaymentState(String paymentId, String reference, Status status, Money amount, Instant paidAt) {
+        public PaymentState {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(amount, "amount");
+        }
+
+        /** Where a payment is at the provider. */
+        public enum Status { OPEN, SUCCEEDED, FAILED, REFUNDED }
+    }
 
     /**
      * What to charge.

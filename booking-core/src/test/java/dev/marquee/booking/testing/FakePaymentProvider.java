@@ -4,6 +4,7 @@ import dev.marquee.booking.payments.PaymentProvider;
 import dev.marquee.booking.payments.PaymentProviderException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class FakePaymentProvider implements PaymentProvider {
     private int openCalls;
     private int refundCalls;
     private int ids;
+    private final Map<String, Instant> paid = new LinkedHashMap<>();
 
     /** The next {@code calls} calls fail as if the provider were down: trying again later may succeed. */
     public synchronized void downFor(int calls) {
@@ -60,6 +62,23 @@ public final class FakePaymentProvider implements PaymentProvider {
             throw new PaymentProviderException("scripted: the answer was lost", true, null);
         }
         return opened;
+    }
+
+    /** The customer pays at the provider (whether or not its event reaches the gateway). */
+    public synchronized void pay(String paymentId, Instant at) {
+        paid.put(paymentId, at);
+    }
+
+    @Override
+    public synchronized Optional<PaymentState> find(String paymentId) {
+        failIfScripted();
+        PaymentOrder order = ordersByPayment.get(paymentId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        PaymentState.Status status = refunds.containsKey(paymentId) ? PaymentState.Status.REFUNDED
+                : paid.containsKey(paymentId) ? PaymentState.Status.SUCCEEDED : PaymentState.Status.OPEN;
+        return Optional.of(new PaymentState(paymentId, order.reference(), status, order.amount(), paid.get(paymentId)));
     }
 
     @Override
