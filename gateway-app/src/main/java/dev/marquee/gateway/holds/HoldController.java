@@ -26,6 +26,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
@@ -58,7 +59,8 @@ public class HoldController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Body HoldBody body, HttpRequest<?> request) {
+    public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Body @Nullable JsonNode body,
+            HttpRequest<?> request) {
         OptionalLong retryAfter = rateLimiter.admit(request.getRemoteAddress().getAddress().getHostAddress());
         if (retryAfter.isPresent()) {
             throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "Too many hold requests from this client; try again in "
@@ -69,8 +71,9 @@ public class HoldController {
                     "Idempotency-Key: a header of 1 to 255 characters is required").withInvalidParams(List.of(
                             new InvalidParam("Idempotency-Key", "a header of 1 to 255 characters is required"))));
         }
-        HoldRequest holdRequest = new HoldRequest(body.showId(), body.seatIds(), body.email());
-        String requestHash = Tokens.hash(json(body));
+        HoldBody hold = HoldBody.of(body);
+        HoldRequest holdRequest = new HoldRequest(hold.showId(), hold.seatIds(), hold.email());
+        String requestHash = Tokens.hash(json(hold));
         return switch (keys.execute(key, requestHash, holds::newHoldId,
                 holdId -> answer(request, holds.place(holdId, holdRequest)), Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookController.class);
+    /** The lengths of {@code payment_events.event_id}/{@code payment_id} and {@code event_type}. */
+    private static final int MAX_ID_LENGTH = 100;
+    private static final int MAX_TYPE_LENGTH = 40;
 
     private final PaymentSettings settings;
     private final PaymentInbox inbox;
@@ -74,6 +77,9 @@ public class PaymentWebhookController {
         if (event == null || blank(event.id()) || blank(event.type()) || event.data() == null || blank(event.data().paymentId())) {
             throw InvalidParametersException.of("body", "A payment event needs id, type and data.paymentId");
         }
+        checkStorable("id", event.id(), MAX_ID_LENGTH);
+        checkStorable("type", event.type(), MAX_TYPE_LENGTH);
+        checkStorable("data.paymentId", event.data().paymentId(), MAX_ID_LENGTH);
         if (PaymentEvent.PAYMENT_SUCCEEDED.equals(event.type()) && (blank(event.data().amount()) || blank(event.data().currency()))) {
             // What was paid is checked against the booking before any seat is confirmed for it.
             throw InvalidParametersException.of(blank(event.data().amount()) ? "data.amount" : "data.currency",
@@ -82,6 +88,16 @@ public class PaymentWebhookController {
         PaymentInbox.Receipt receipt = inbox.accept(event, new String(raw, StandardCharsets.UTF_8));
         LOG.debug("Payment event {} {} for payment {}: {}", event.id(), event.type(), event.data().paymentId(), receipt);
         return HttpResponse.ok(Map.of("eventId", event.id(), "receipt", receipt.name()));
+    }
+
+    /**
+     * A signed event is still refused, not failed on, when a value it is stored under would not fit its column or
+     * holds a control character (PostgreSQL refuses NUL in text): a 5xx would have the provider retry it forever.
+     */
+    private static void checkStorable(String field, String value, int maxLength) {
+        if (value.length() > maxLength || value.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidParametersException.of(field, "must be at most " + maxLength + " characters, without control characters");
+        }
     }
 
     private static boolean blank(String s) {

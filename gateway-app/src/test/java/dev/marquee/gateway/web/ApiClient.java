@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -56,14 +57,56 @@ public final class ApiClient {
         return answer;
     }
 
+    /**
+     * Sends a body of any bytes with any Content-Type (or none, when null), unchecked: {@link #judge} checks
+     * the answer.
+     */
+    public Answer probe(String method, String pathAndQuery, Map<String, String> headers, String contentType, byte[] body) {
+        return sendBytes(method, pathAndQuery, contentType, body, headers);
+    }
+
+    /** Fails unless the document allows this answer to this operation, whatever the request was. */
+    public void judge(String method, String pathAndQuery, Answer answer) {
+        ANSWERS.assertConforms(new Exchange(method, base.resolve(pathAndQuery), Map.of(), null, answer.status(),
+                answer.contentType(), answer.body()));
+    }
+
+    /**
+     * Writes a request as bytes on a socket of its own, for what an HTTP client library refuses to send
+     * (control characters and non-ASCII text in header values). Each header line is written as UTF-8. A
+     * connection closed without an answer fails; {@link #judge} checks the answer.
+     */
+    public Answer probeRaw(String method, String pathAndQuery, java.util.List<String> headerLines, byte[] body) {
+        java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                + base.getPort() + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
+        headerLines.forEach(line -> head.append(line).append("\r\n"));
+        request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(body);
+        byte[] raw;
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().flush();
+            raw = socket.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RawAnswer.parse(raw);
+    }
+
     /** Sends anything, without the contract check: for requests the document does not describe. */
     public Answer send(String method, String pathAndQuery, String contentType, String body) {
         return send(method, pathAndQuery, contentType, body, Map.of());
     }
 
     private Answer send(String method, String pathAndQuery, String contentType, String body, Map<String, String> headers) {
+        return sendBytes(method, pathAndQuery, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private Answer sendBytes(String method, String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -109,6 +152,44 @@ public final class ApiClient {
                 }
             }
             return "";
+        }
+    }
+
+    /** An HTTP/1.1 answer read off a socket: its status line, headers, and a body by length or in chunks. */
+    private static final class RawAnswer {
+        static Answer parse(byte[] raw) {
+            String text = new String(raw, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                throw new AssertionError("the connection closed without an answer: " + text);
+            }
+            String[] lines = text.substring(0, end).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = unchunked(body);
+            }
+            return new Answer(status, headers.get("content-type"), headers.get("retry-after"),
+                    new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+
+        private static String unchunked(String chunked) {
+            StringBuilder body = new StringBuilder();
+            int at = 0;
+            while (true) {
+                int lineEnd = chunked.indexOf("\r\n", at);
+                int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    return body.toString();
+                }
+                body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+                at = lineEnd + 2 + size + 2;
+            }
         }
     }
 }

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.TestFactory;
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "marquee.sync.enabled", value = "false")
 class ApiFuzzTest {
-    private static final OpenAPI DOCUMENT = document();
+    static final OpenAPI DOCUMENT = document();
     /** Long-polls are asked not to wait: the answer is the same, sooner. */
     private static final Map<String, String> QUIET = Map.of("waitSeconds", "0");
-    private static final List<String> MALFORMED = List.of(
+    static final List<String> MALFORMED = List.of(
             " ", "abc", "-1", "0", "1e309", "NaN", "-Infinity", "99999999999999999999", "-2026-01-01", "2026-02-30",
             "+12026-01-01", "\u0000", "a\u0007b", "\u001b[31mred", "line\r\nX-Injected: 1", "🎬🍿", "%", "../..",
             "'\"<script>", "a".repeat(199), "a".repeat(200), "a".repeat(201), "é".repeat(300), "x".repeat(3_000));
@@ -119,11 +119,11 @@ class ApiFuzzTest {
         return List.copyOf(byName.values());
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String shown(String value) {
+    static String shown(String value) {
         String printable = value.codePoints().mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : Character.toString(c))
                 .reduce("", String::concat);
         return printable.length() > 24 ? printable.substring(0, 24) + "…(" + value.length() + ")" : printable;
