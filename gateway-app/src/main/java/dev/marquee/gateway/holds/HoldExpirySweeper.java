@@ -7,6 +7,9 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,18 +25,22 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "marquee.holds.sweep", notEquals = "false")
 public class HoldExpirySweeper {
     private static final Logger LOG = LoggerFactory.getLogger(HoldExpirySweeper.class);
+    /** Keys are kept for a day; dropping them once every few minutes is soon enough. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Holds holds;
     private final IdempotentRequests keys;
     private final HoldSettings settings;
+    private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hold-expiry").daemon(true).factory());
-    private int rounds;
+    private Instant nextPurge;
 
-    public HoldExpirySweeper(Holds holds, IdempotentRequests keys, HoldSettings settings) {
+    public HoldExpirySweeper(Holds holds, IdempotentRequests keys, HoldSettings settings, Clock clock) {
         this.holds = holds;
         this.keys = keys;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @EventListener
@@ -48,8 +55,13 @@ public class HoldExpirySweeper {
             if (expired > 0) {
                 LOG.info("Expired {} holds", expired);
             }
-            if (++rounds % 600 == 0) {
-                keys.purgeExpired();
+            Instant now = clock.instant();
+            if (nextPurge == null || !now.isBefore(nextPurge)) {
+                int purged = keys.purgeExpired();
+                nextPurge = now.plus(PURGE_EVERY);
+                if (purged > 0) {
+                    LOG.debug("Dropped {} idempotency keys past their retention", purged);
+                }
             }
         } catch (Exception e) {
             LOG.warn("Hold expiry sweep failed; trying again in {}", settings.sweepInterval(), e);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public class Messaging {
     private final EmbeddedBroker embedded;
     private final BrokerConnection broker;
     private final OutboxRelay relay;
+    private final AtomicInteger inProgress = new AtomicInteger();
 
     public Messaging(MessagingSettings settings, OutboxStore outbox, List<MessageHandler> handlers, Clock clock) {
         this.settings = settings;
@@ -103,6 +105,15 @@ public class Messaging {
 
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
+            inProgress.incrementAndGet();
+            try {
+                handleAndSettle(envelope, properties, body);
+            } finally {
+                inProgress.decrementAndGet();
+            }
+        }
+
+        private void handleAndSettle(Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
             Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
             int attempt = headers.get(ATTEMPT) instanceof Number n ? n.intValue() : 1;
             String routingKey = headers.get(ROUTING_KEY) == null ? envelope.getRoutingKey() : headers.get(ROUTING_KEY).toString();
@@ -163,8 +174,17 @@ public class Messaging {
         OutboxStore.Backlog backlog = outbox.backlog();
         status.put("outboxDue", backlog.due());
         status.put("outboxOldestSeconds", backlog.oldestAge().toSeconds());
+        status.put("deliveriesInProgress", deliveriesInProgress());
         status.put("deadLetters", deadLetters());
         return status;
+    }
+
+    /**
+     * Messages this instance's consumers have taken and not yet acknowledged or handed back: with the
+     * outbox and the queues empty as well, no further work is under way.
+     */
+    public int deliveriesInProgress() {
+        return inProgress.get();
     }
 
     public boolean connected() {

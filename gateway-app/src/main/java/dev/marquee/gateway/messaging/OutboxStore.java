@@ -175,6 +175,17 @@ public class OutboxStore implements Outbox {
         });
     }
 
+    /** Every row, due or scheduled for later (a handler's delayed retry included). */
+    public long rows() {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT COUNT(*) FROM outbox");
+                    ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Messages due but not yet confirmed by the broker. */
     public record Backlog(long due, Duration oldestAge) {
     }

@@ -133,9 +133,7 @@ class BrokerRestartTest implements TestPropertyProvider {
         for (int i = 0; i < BOOKINGS; i++) {
             journey.awaitEmails("moviegoer" + i + "@example.org", 1);
         }
-        // Once nothing is left in the outbox or the queues, no further email can come.
-        Eventually.await("the outbox and the queues empty", ASYNC, () -> outbox.backlog().due() + stack.messagesQueued(handlers),
-                pending -> pending == 0);
+        stack.awaitQuiet(outbox, messaging, handlers);
         for (int i = 0; i < BOOKINGS; i++) {
             assertThat(journey.emailsTo("moviegoer" + i + "@example.org")).as("emails to moviegoer" + i).hasSize(1);
         }

@@ -16,6 +16,8 @@ import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.payment.WebhookSignature;
 import dev.marquee.gateway.messaging.MessageHandler;
+import dev.marquee.gateway.messaging.Messaging;
+import dev.marquee.gateway.messaging.MessagingSettings;
 import dev.marquee.gateway.messaging.OutboxStore;
 import dev.marquee.contracts.sandbox.WebhookDelivery;
 import dev.marquee.gateway.testing.BookingStack;
@@ -74,6 +76,10 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     List<MessageHandler> handlers;
     @Inject
     OutboxStore outbox;
+    @Inject
+    Messaging messaging;
+    @Inject
+    MessagingSettings messagingSettings;
     @Inject
     TransactionOperations<Connection> transactions;
 
@@ -362,6 +368,74 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBookingIsReadAndCancelledOnlyWithItsToken() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "marie@example.org");
+        String token = booking.path("token").asText();
+        String bookingId = booking.path("bookingId").asText();
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        awaitStatus(bookingId, token, "CONFIRMED");
+        String path = "/api/v1/bookings/" + bookingId;
+
+        assertThat(api.call("GET", path, Map.of(), null).status()).isEqualTo(401);
+        assertThat(api.call("GET", path, bearer("not-the-token"), null).status()).isEqualTo(404);
+        assertThat(api.call("POST", path + "/cancel", Map.of(), null).status()).isEqualTo(401);
+        ApiClient.Answer wrongToken = api.call("POST", path + "/cancel", bearer("not-the-token"), null);
+        assertThat(wrongToken.status()).isEqualTo(404);
+        assertThat(wrongToken.json().path("type").asText()).endsWith("/not-found");
+
+        awaitQuiet();
+        JsonNode after = read(bookingId, token);
+        assertThat(after.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(after.path("tickets").get(0).path("status").asText()).isEqualTo("VALID");
+        assertThat(journey.providerPayment(chain.baseUrl(), paymentIdOf(booking.path("paymentUrl").asText())))
+                .as("nothing refunded").doesNotContain("\"REFUNDED\"");
+    }
+
+    @Test
+    void aPaymentEventForNoBookingEndsInTheDeadLetterQueueAndHealthCountsIt() {
+        String dead = messagingSettings.deadLetterQueueName("booking-payments");
+        long before = deadLettersOnHealth(dead);
+        String event = paidEvent("evt_nobody_" + UUID.randomUUID(), "pay_nobody_" + UUID.randomUUID(),
+                "bk_nobody_" + UUID.randomUUID(), "10.00", "EUR", Instant.now());
+
+        assertThat(webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))).status()).isEqualTo(200);
+
+        Eventually.await("the event in " + dead + " and counted by /health", ASYNC, () -> deadLettersOnHealth(dead),
+                count -> count == before + 1);
+    }
+
+    @Test
+    void aPaymentTheChainCannotConfirmForLongerThanTheGiveUpTimeIsRefundedAtTheProvider() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "chien-shiung@example.org");
+        String token = booking.path("token").asText();
+        String bookingId = booking.path("bookingId").asText();
+        String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+        chain.admin().webhookSettings(0, 0, true);
+        try {
+            payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+            chain.admin().faults(Faults.down());
+            // The provider's event for a payment made longer ago than confirm-give-up-after (30 min), arriving only now.
+            String event = paidEvent("evt_late_" + UUID.randomUUID(), paymentId, bookingId, booking.path("amount").asText(),
+                    booking.path("currency").asText(), Instant.now().minus(Duration.ofMinutes(31)));
+            assertThat(webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))).status()).isEqualTo(200);
+
+            JsonNode refunded = awaitStatus(bookingId, token, "REFUNDED");
+            assertThat(refunded.path("statusReason").asText()).contains("could not be reached");
+            assertThat(refunded.path("tickets")).isEmpty();
+            Eventually.await("the payment refunded at the provider", ASYNC,
+                    () -> journey.providerPayment(chain.baseUrl(), paymentId), p -> p.contains("\"REFUNDED\""));
+        } finally {
+            chain.admin().clearFaults();
+            chain.admin().clearWebhookSettings();
+        }
+        // The provider's own event, held back until now, changes nothing.
+        awaitQuiet();
+        assertThat(read(bookingId, token).path("status").asText()).isEqualTo("REFUNDED");
+    }
+
+    @Test
     void aBookingCannotBeCancelledBeforeItIsConfirmed() {
         Show show = nextShow();
         JsonNode booking = checkedOut(show, seatsOf(show, 1), "lise@example.org");
@@ -392,10 +466,22 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         return RowCount.of(transactions, "SELECT COUNT(*) FROM payment_events WHERE event_id = ?", eventId);
     }
 
-    /** Waits until no message is left in the outbox or the queues: nothing more can happen to any booking. */
+    /** Waits until nothing more can happen to any booking (see {@link BookingStack#awaitQuiet}). */
     private void awaitQuiet() {
-        Eventually.await("the outbox and the queues empty", ASYNC, () -> outbox.backlog().due() + stack.messagesQueued(handlers),
-                pending -> pending == 0);
+        stack.awaitQuiet(outbox, messaging, handlers);
+    }
+
+    private static String paidEvent(String eventId, String paymentId, String reference, String amount, String currency,
+            Instant createdAt) {
+        return "{\"id\":\"" + eventId + "\",\"type\":\"payment.succeeded\",\"createdAt\":\"" + createdAt
+                + "\",\"data\":{\"paymentId\":\"" + paymentId + "\",\"reference\":\"" + reference + "\",\"amount\":\""
+                + amount + "\",\"currency\":\"" + currency + "\"}}";
+    }
+
+    /** The messages in one dead-letter queue, as {@code /health} reports them; -1 when it does not. */
+    private long deadLettersOnHealth(String queue) {
+        return api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
+                .path("deadLetters").path(queue).asLong(-1);
     }
 
     private ApiClient.Answer webhook(String event, String signature) {

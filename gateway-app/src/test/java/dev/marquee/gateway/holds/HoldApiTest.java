@@ -17,6 +17,7 @@ import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
@@ -39,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +188,37 @@ class HoldApiTest implements TestPropertyProvider {
 
         assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(201);
         assertThat(answers.stream().map(a -> a.json().path("holdId").asText()).collect(Collectors.toSet())).hasSize(1);
+    }
+
+    @Test
+    void aRepeatThatWaitedLongerThanItMayForTheFirstRequestAnswers409RequestInProgress() throws Exception {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        String key = key();
+        ApiClient.Answer inProgress;
+        ApiClient.Answer placed;
+        chain.admin().faults(Faults.slow(Duration.ofSeconds(3)));
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Future<ApiClient.Answer> first = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
+            Eventually.await("the first request's claim on its key", Duration.ofSeconds(5), () -> keysStored(key), n -> n == 1);
+            Future<ApiClient.Answer> repeat = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
+            // A repeat waits 10 s of the gateway's clock for the first to answer; the claim's lease is 30 s.
+            for (int second = 0; second < 20 && !repeat.isDone(); second++) {
+                Thread.sleep(100);
+                clock.advance(Duration.ofSeconds(1));
+            }
+            inProgress = repeat.get(5, TimeUnit.SECONDS);
+            placed = first.get(10, TimeUnit.SECONDS);
+        } finally {
+            chain.admin().faults(Faults.none());
+        }
+
+        assertThat(inProgress.status()).isEqualTo(409);
+        assertThat(inProgress.json().path("type").asText()).endsWith("/request-in-progress");
+        assertThat(inProgress.retryAfter()).isEqualTo("1");
+        assertThat(placed.status()).as("the first request goes on").isEqualTo(201);
+        assertThat(hold(key, show.id(), seats, "pa@example.org").body()).as("a later repeat gets the first one's answer")
+                .isEqualTo(placed.body());
     }
 
     @Test
@@ -373,6 +406,18 @@ class HoldApiTest implements TestPropertyProvider {
 
         assertThat(repeated.status()).isEqualTo(201);
         assertThat(statusesOf(show, seats)).containsOnly("HELD");
+    }
+
+    private int keysStored(String key) {
+        return statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     private ApiClient.Answer hold(String key, String showId, List<String> seats, String email) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.gateway.testing.Broker;
 import dev.marquee.gateway.testing.Eventually;
+import dev.marquee.gateway.testing.Quiet;
 import dev.marquee.gateway.testing.RowCount;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -116,6 +118,33 @@ class MessagingTest implements TestPropertyProvider {
     }
 
     @Test
+    void quietLastsUntilADelayedRetryHasBeenHandledAndAcknowledged() {
+        String id = "msg-" + UUID.randomUUID();
+        AtomicBoolean finished = new AtomicBoolean();
+        first.script.put(id, d -> {
+            if (d.attempt() == 1) {
+                return new Handling.RetryLater(Duration.ofMillis(1500), "chain slow");
+            }
+            pause(Duration.ofMillis(1500));
+            finished.set(true);
+            return Handling.done();
+        });
+        publish(id, "probe.quiet");
+        Eventually.await("the first attempt", ASYNC, () -> first.of(id).size(), n -> n >= 1);
+
+        // The control: nothing due in the outbox and nothing ready in the queues, which is all a wait for quiet
+        // used to check, while the retry waits in the outbox and then while it is being handled.
+        Eventually.await("nothing due or queued", ASYNC, () -> store.backlog().due() + queued(), n -> n == 0);
+        boolean finishedWhenNothingWasDueOrQueued = finished.get();
+        // Other tests of this class leave rows of their own in the outbox; this one counts its message's rows.
+        Quiet.await(ASYNC, () -> new Quiet.Work(outboxRows(id), queued(), messaging.deliveriesInProgress()));
+
+        assertThat(finishedWhenNothingWasDueOrQueued).as("control: due rows and ready messages alone").isFalse();
+        assertThat(finished).as("the retry handled before all is quiet").isTrue();
+        assertThat(first.of(id)).extracting(Delivery::attempt).containsExactly(1, 2);
+    }
+
+    @Test
     void everyMessageIsHandledWhileTheBrokerDropsItsConnections() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -183,6 +212,25 @@ class MessagingTest implements TestPropertyProvider {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    /** Messages ready in the probes' queues. */
+    private long queued() {
+        String prefix = broker.get("marquee.messaging.queue-prefix");
+        try (var connection = rabbit(); var channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(prefix + first.queue()).getMessageCount()
+                    + channel.queueDeclarePassive(prefix + second.queue()).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not count the probes' messages", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static com.rabbitmq.client.Connection rabbit() throws Exception {

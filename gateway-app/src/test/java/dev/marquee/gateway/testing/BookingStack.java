@@ -7,6 +7,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.messaging.MessageHandler;
+import dev.marquee.gateway.messaging.Messaging;
+import dev.marquee.gateway.messaging.OutboxStore;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,9 +77,15 @@ public final class BookingStack implements AutoCloseable {
     }
 
     /**
-     * Messages still waiting in the handlers' queues; with the outbox drained as well, nothing more can
-     * happen to a booking, so an email that has not come by then will not come.
+     * Waits until this gateway has nothing left to do: no outbox row (delayed retries included), no queued
+     * message and no delivery being handled. An email that has not come by then will not come.
      */
+    public void awaitQuiet(OutboxStore outbox, Messaging messaging, Collection<MessageHandler> handlers) {
+        Quiet.await(BookingJourney.ASYNC, () -> new Quiet.Work(outbox.rows(), messagesQueued(handlers),
+                messaging.deliveriesInProgress()));
+    }
+
+    /** Messages ready in the handlers' queues (the broker does not count those delivered and not yet acknowledged). */
     public long messagesQueued(Collection<MessageHandler> handlers) {
         return messagesQueuedIn(handlers.stream().map(MessageHandler::queue).toList());
     }

@@ -221,6 +221,19 @@ class WaitlistTest implements TestPropertyProvider {
     }
 
     @Test
+    void anEntryIsLeftOnlyWithItsToken() {
+        Show show = shows.get(nextShow++);
+        JsonNode entry = join(show, "stayer@example.org", 1);
+        String path = "/api/v1/waitlist/" + entry.path("entryId").asText();
+
+        assertThat(api.call("DELETE", path, Map.of(), null).status()).isEqualTo(401);
+        assertThat(api.call("DELETE", path, Map.of("Authorization", "Bearer nope"), null).status()).isEqualTo(404);
+
+        assertThat(api.call("GET", path, bearer(entry), null).json().path("status").asText()).as("still in the queue")
+                .isEqualTo("WAITING");
+    }
+
+    @Test
     void badRequestsToJoinNameTheField() {
         Show show = shows.get(nextShow++);
         String path = "/api/v1/shows/" + show.id() + "/waitlist";
