@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param relockTtl how long the chain locks seats again for a payment that came after its hold expired
  *     (default 2 min: just long enough to confirm)
  * @param sweepInterval how often unpaid bookings are looked at (default 30 s)
+ * @param reconcileAfter how long a booking may stay pending payment, cancelling, or refunded without its refund
+ *     before the reconciler asks the payment provider and the chain about it (default 10 min)
  */
 @ConfigurationProperties("marquee.bookings")
 public record BookingSettings(
@@ -24,7 +26,8 @@ public record BookingSettings(
         @Nullable Duration paymentWindow,
         @Nullable Duration confirmGiveUpAfter,
         @Nullable Duration relockTtl,
-        @Nullable Duration sweepInterval) {
+        @Nullable Duration sweepInterval,
+        @Nullable Duration reconcileAfter) {
 
     public BookingSettings {
         cancelUntil = cancelUntil == null ? Duration.ofHours(2) : cancelUntil;
@@ -32,11 +35,13 @@ public record BookingSettings(
         confirmGiveUpAfter = confirmGiveUpAfter == null ? Duration.ofMinutes(30) : confirmGiveUpAfter;
         relockTtl = relockTtl == null ? Duration.ofMinutes(2) : relockTtl;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
+        reconcileAfter = reconcileAfter == null ? Duration.ofMinutes(10) : reconcileAfter;
         notNegative(cancelUntil, "cancel-until");
         positive(paymentWindow, "payment-window");
         positive(confirmGiveUpAfter, "confirm-give-up-after");
         positive(relockTtl, "relock-ttl");
         positive(sweepInterval, "sweep-interval");
+        positive(reconcileAfter, "reconcile-after");
     }
 
     /** The rules the core applies to bookings. */
@@ -45,7 +50,7 @@ public record BookingSettings(
     }
 
     public static BookingSettings defaults() {
-        return new BookingSettings(null, null, null, null, null);
+        return new BookingSettings(null, null, null, null, null, null);
     }
 
     private static void notNegative(Duration value, String key) {

@@ -2,16 +2,21 @@ package dev.marquee.gateway.payment;
 
 import dev.marquee.booking.payments.PaymentProvider;
 import dev.marquee.booking.payments.PaymentProviderException;
+import dev.marquee.spi.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The provider's HTTP API (see contracts/payment-provider-api.yaml). */
 @Singleton
@@ -46,6 +51,31 @@ public class HttpPaymentProvider implements PaymentProvider {
             throw refused("refunding payment " + paymentId, response);
         }
         return read(response, RefundView.class).refundId();
+    }
+
+    @Override
+    public Optional<PaymentState> find(String paymentId) {
+        HttpRequest request = HttpRequest.newBuilder(settings.providerUrl().resolve("/payments/v1/payments/"
+                        + URLEncoder.encode(paymentId, StandardCharsets.UTF_8)))
+                .timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.apiKey())
+                .GET().build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw refused("reading payment " + paymentId, response);
+        }
+        PaymentRead payment = read(response, PaymentRead.class);
+        try {
+            return Optional.of(new PaymentState(payment.paymentId(), payment.reference(),
+                    PaymentState.Status.valueOf(payment.status()), new Money(new BigDecimal(payment.amount()), payment.currency()),
+                    payment.paidAt()));
+        } catch (RuntimeException e) {
+            throw new PaymentProviderException("the payment provider answered an unreadable payment " + paymentId + ": " + e,
+                    true, e);
+        }
     }
 
     private HttpRequest post(String path, Object body, String idempotencyKey) {
@@ -99,6 +129,11 @@ public class HttpPaymentProvider implements PaymentProvider {
 
     @Serdeable
     record PaymentView(String paymentId, String paymentUrl, @Nullable String status) {
+    }
+
+    @Serdeable
+    record PaymentRead(String paymentId, String reference, String status, String amount, String currency,
+            @Nullable Instant paidAt) {
     }
 
     @Serdeable

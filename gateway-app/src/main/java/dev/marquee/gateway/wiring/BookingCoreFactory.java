@@ -6,6 +6,7 @@ import dev.marquee.booking.bookings.Bookings;
 import dev.marquee.booking.bookings.Checkout;
 import dev.marquee.booking.bookings.Confirmations;
 import dev.marquee.booking.bookings.PaymentReturns;
+import dev.marquee.booking.bookings.Reconciler;
 import dev.marquee.booking.bookings.Refunds;
 import dev.marquee.booking.bookings.TicketIssue;
 import dev.marquee.booking.bookings.TicketSigning;
@@ -88,6 +89,12 @@ public class BookingCoreFactory {
             Clock clock) {
         return new Confirmations(bookings, holds, outbox, transactions, chains, shows, watch, tickets, returns, settings.rules(),
                 clock);
+    }
+
+    @Singleton
+    Reconciler reconciler(BookingStore bookings, PaymentProvider payments, Confirmations confirmations, Bookings cancellations,
+            BookingOutbox outbox, BookingSettings settings, Clock clock) {
+        return new Reconciler(bookings, payments, confirmations, cancellations, outbox, settings.reconcileAfter(), clock);
     }
 
     @Singleton

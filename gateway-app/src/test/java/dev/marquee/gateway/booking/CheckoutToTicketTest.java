@@ -82,6 +82,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     MessagingSettings messagingSettings;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    ReconciliationSweeper reconciliation;
 
     private ApiClient api;
     private BookingJourney journey;
@@ -95,6 +97,9 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(stack.gatewayProperties());
         properties.put("marquee.checkin.venues.test.cinema-id", "aurora:1001");
         properties.put("marquee.checkin.venues.test.staff-key", STAFF_KEY);
+        // The reconciler runs only when a test calls it, and counts a booking stuck after a second.
+        properties.put("marquee.bookings.reconcile-after", "1s");
+        properties.put("marquee.bookings.reconcile-interval", "1h");
         return properties;
     }
 
@@ -406,7 +411,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     }
 
     @Test
-    void aPaymentTheChainCannotConfirmForLongerThanTheGiveUpTimeIsRefundedAtTheProvider() throws Exception {
+    void aPaymentTheChainCannotConfirmPastTheGiveUpTimeIsNotRefundedWhileTheChainCannotSayAndIsConfirmedOnceItAnswers()
+            throws Exception {
         Show show = nextShow();
         JsonNode booking = checkedOut(show, seatsOf(show, 1), "chien-shiung@example.org");
         String token = booking.path("token").asText();
@@ -421,18 +427,47 @@ class CheckoutToTicketTest implements TestPropertyProvider {
                     booking.path("currency").asText(), Instant.now().minus(Duration.ofMinutes(31)));
             assertThat(webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))).status()).isEqualTo(200);
 
-            JsonNode refunded = awaitStatus(bookingId, token, "REFUNDED");
-            assertThat(refunded.path("statusReason").asText()).contains("could not be reached");
-            assertThat(refunded.path("tickets")).isEmpty();
-            Eventually.await("the payment refunded at the provider", ASYNC,
-                    () -> journey.providerPayment(chain.baseUrl(), paymentId), p -> p.contains("\"REFUNDED\""));
+            // Past the give-up time, but the chain can say neither that it confirmed nor that it holds no booking.
+            Eventually.await("the payment asked about again later", ASYNC, () -> RowCount.of(transactions,
+                    "SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL "
+                            + "AND payload LIKE ?", "%" + paymentId + "%"), retries -> retries > 0);
+            assertThat(read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            assertThat(journey.providerPayment(chain.baseUrl(), paymentId)).as("no refund while the chain may hold the seats")
+                    .doesNotContain("\"REFUNDED\"");
         } finally {
             chain.admin().clearFaults();
             chain.admin().clearWebhookSettings();
         }
+        JsonNode confirmed = Eventually.await("confirmed once the chain answers", Duration.ofSeconds(45),
+                () -> read(bookingId, token), b -> b.path("status").asText().equals("CONFIRMED"));
+        assertThat(confirmed.path("tickets")).hasSize(1);
         // The provider's own event, held back until now, changes nothing.
         awaitQuiet();
-        assertThat(read(bookingId, token).path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aPaymentWhoseEventNeverArrivesIsConfirmedByTheReconcilerFromWhatTheProviderSays() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "grace@example.org");
+        String token = booking.path("token").asText();
+        String bookingId = booking.path("bookingId").asText();
+        chain.admin().webhookSettings(0, 0, true);
+        try {
+            payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+            Thread.sleep(1500); // past marquee.bookings.reconcile-after
+
+            reconciliation.reconcile();
+
+            assertThat(read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(reconciliation.status().toString()).contains("paid-without-event=");
+        } finally {
+            chain.admin().clearWebhookSettings();
+        }
+        // The provider's own event, held back until now, changes nothing; one ticket email.
+        awaitQuiet();
+        assertThat(read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(journey.emailsTo("grace@example.org")).hasSize(1);
     }
 
     @Test
