@@ -64,7 +64,7 @@ class EmbeddedCrashTest {
                     "marquee.messaging.embedded-port", Integer.toString(BookingJourney.freePort()),
                     "marquee.holds.sweep", "false"));
             Map<String, String> environment = new HashMap<>(Map.of("MARQUEE_DB_URL", "jdbc:h2:file:" + data.resolve("gateway")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"));
             if (brokerKeepsMessages) {
                 environment.put("MARQUEE_EMBEDDED_BROKER_STORE", data.resolve("broker").toString());
             }
