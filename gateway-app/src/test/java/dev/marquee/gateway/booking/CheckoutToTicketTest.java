@@ -455,11 +455,12 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         chain.admin().webhookSettings(0, 0, true);
         try {
             payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
-            Thread.sleep(1500); // past marquee.bookings.reconcile-after
 
-            reconciliation.reconcile();
-
-            assertThat(read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMED");
+            // Rounds of the reconciler, as its schedule would run them, until the booking is past reconcile-after.
+            Eventually.await("confirmed by a round of the reconciler", ASYNC, () -> {
+                reconciliation.reconcile();
+                return read(bookingId, token).path("status").asText();
+            }, status -> status.equals("CONFIRMED"));
             assertThat(reconciliation.status().toString()).contains("paid-without-event=");
         } finally {
             chain.admin().clearWebhookSettings();
