@@ -15,4 +15,9 @@ class InMemoryChainConformanceTest extends TheatreAdapterConformance {
     protected ChainControl chain() {
         return chain;
     }
+
+    @Override
+    protected boolean looksUpByReference() {
+        return true;
+    }
 }

@@ -131,6 +131,13 @@ class KitControlRunTest {
         assertPasses(LookupsUnsupportedKit.class, "confirmGivesOneTicketPerSeatWithDistinctIds");
     }
 
+    /** An adapter that promises the lookups (as ours do) fails them, not skips them, when it answers Unsupported. */
+    @Test
+    void lookupTestsFailForAnAdapterThatPromisesLookupsButLooksNothingUp() {
+        assertFailsOnAnAssertion(LookupsPromisedButUnsupportedKit.class, "aLockIsFoundByItsReferenceWhileHeld");
+        assertFailsOnAnAssertion(LookupsPromisedButUnsupportedKit.class, "aBookingIsFoundByItsReferenceWithItsTickets");
+    }
+
     private static void assertFailsOnAnAssertion(Class<? extends TheatreAdapterConformance> kit, String test) {
         TestExecutionSummary summary = run(kit, test);
         assertEquals(1, summary.getTestsFailedCount(),
@@ -303,6 +310,17 @@ class KitControlRunTest {
     static class BookingLookupIgnoresTheReferenceKit extends BrokenChainKit {
         BookingLookupIgnoresTheReferenceKit() {
             super(new BrokenChain.BookingLookupIgnoresTheReference());
+        }
+    }
+
+    static class LookupsPromisedButUnsupportedKit extends BrokenChainKit {
+        LookupsPromisedButUnsupportedKit() {
+            super(new BrokenChain.LookupsUnsupported());
+        }
+
+        @Override
+        protected boolean looksUpByReference() {
+            return true;
         }
     }
 

@@ -86,8 +86,10 @@ class EmbeddedCrashTest {
                 Eventually.await("the payment's webhook answered by the gateway", BookingJourney.ASYNC,
                         () -> chain.admin().deliveries().stream().anyMatch(d -> d.paymentId().equals(paymentId)
                                 && d.type().equals("payment.succeeded") && d.delivered()), delivered -> delivered);
-                // The relay publishes within 100 ms and a consumer takes the message at once, then waits on the chain.
-                pause(Duration.ofSeconds(3));
+                // The relay publishes the payment's message and a consumer takes it, then waits on the slow chain.
+                Eventually.await("a consumer confirming the payment at the slow chain", BookingJourney.ASYNC,
+                        () -> api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
+                                .path("deliveriesInProgress").asLong(), inProgress -> inProgress > 0);
                 assertThat(journey.read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
                 gateway.kill();
             }

@@ -257,4 +257,9 @@ class JdbcAdapterConformanceTest extends TheatreAdapterConformance {
         assertThat(outcome).isInstanceOf(LockOutcome.Locked.class);
         return (LockOutcome.Locked) outcome;
     }
+
+    @Override
+    protected boolean looksUpByReference() {
+        return true;
+    }
 }

@@ -41,4 +41,9 @@ class RestAdapterConformanceTest extends TheatreAdapterConformance {
     protected ChainControl chain() {
         return new SandboxChainControl(sandbox.admin());
     }
+
+    @Override
+    protected boolean looksUpByReference() {
+        return true;
+    }
 }
