@@ -1,5 +1,6 @@
 package dev.marquee.gateway.payment;
 
+import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
@@ -11,11 +12,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,14 +72,21 @@ public class PaymentWebhookController {
                 // signed by the provider: read on
             }
         }
-        PaymentEvent event;
-        try {
-            event = json.readValue(raw, PaymentEvent.class);
-        } catch (IOException | RuntimeException e) {
-            throw InvalidParametersException.of("body", "The body is not a payment event: " + e.getMessage());
+        PaymentEvent event = PaymentEvent.of(tree(raw));
+        List<InvalidParam> missing = new ArrayList<>();
+        if (blank(event.id())) {
+            missing.add(new InvalidParam("id", "is required: the provider's event id"));
         }
-        if (event == null || blank(event.id()) || blank(event.type()) || event.data() == null || blank(event.data().paymentId())) {
-            throw InvalidParametersException.of("body", "A payment event needs id, type and data.paymentId");
+        if (blank(event.type())) {
+            missing.add(new InvalidParam("type", "is required, such as " + PaymentEvent.PAYMENT_SUCCEEDED));
+        }
+        if (event.data() == null) {
+            missing.add(new InvalidParam("data", "is required: what the event is about"));
+        } else if (blank(event.data().paymentId())) {
+            missing.add(new InvalidParam("data.paymentId", "is required: the provider's payment id"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidParametersException(missing);
         }
         checkStorable("id", event.id(), MAX_ID_LENGTH);
         checkStorable("type", event.type(), MAX_TYPE_LENGTH);
@@ -88,6 +99,14 @@ public class PaymentWebhookController {
         PaymentInbox.Receipt receipt = inbox.accept(event, new String(raw, StandardCharsets.UTF_8));
         LOG.debug("Payment event {} {} for payment {}: {}", event.id(), event.type(), event.data().paymentId(), receipt);
         return HttpResponse.ok(Map.of("eventId", event.id(), "receipt", receipt.name()));
+    }
+
+    private JsonNode tree(byte[] raw) {
+        try {
+            return json.readValue(raw, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw InvalidParametersException.of("body", "The body is not JSON: " + e.getMessage());
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
@@ -31,13 +32,14 @@ public class CheckinController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public CheckinView checkIn(Bearer staffKey, @Body @Nullable CheckinBody body) {
+    public CheckinView checkIn(Bearer staffKey, @Body @Nullable JsonNode body) {
         String cinemaId = staffKeys.cinemaFor(staffKey.token()).orElseThrow(() -> new UnauthorizedException(
                 "Not a venue's staff key; send one as 'Authorization: Bearer <staff key>'"));
-        if (body == null || body.qrPayload() == null || body.qrPayload().isBlank()) {
+        CheckinBody checkin = CheckinBody.of(body);
+        if (checkin.qrPayload() == null || checkin.qrPayload().isBlank()) {
             throw InvalidParametersException.of("qrPayload", "is required: the text the ticket's QR code holds");
         }
-        CheckinOutcome outcome = checkins.checkIn(body.qrPayload(), cinemaId);
+        CheckinOutcome outcome = checkins.checkIn(checkin.qrPayload(), cinemaId);
         // The outcome's name only: an admitted ticket carries its payload, which admits whoever holds it.
         LOG.debug("Check-in at {}: {}", cinemaId, outcome.getClass().getSimpleName());
         return switch (outcome) {

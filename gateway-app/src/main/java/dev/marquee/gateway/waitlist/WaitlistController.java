@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
@@ -53,8 +54,9 @@ public class WaitlistController {
     }
 
     @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> join(@PathVariable String showId, @Body WaitlistBody body) {
-        return switch (waitlist.join(showId, body.email(), body.seatCount(), body.category())) {
+    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body) {
+        WaitlistBody join = WaitlistBody.of(body);
+        return switch (waitlist.join(showId, join.email(), join.seatCount(), join.category())) {
             case JoinOutcome.Joined joined ->
                     HttpResponse.status(HttpStatus.CREATED).body(WaitlistView.of(joined.entry(), joined.position(), joined.token()));
             case JoinOutcome.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());

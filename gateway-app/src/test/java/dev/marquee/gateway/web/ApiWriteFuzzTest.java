@@ -50,6 +50,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -79,8 +80,8 @@ class ApiWriteFuzzTest implements TestPropertyProvider {
     private static final int UNDER_LIMIT = 60_000;
     private static final int OVER_LIMIT = 70_000;
     private static final int DEEP = 10_000;
-    /** Answers the document gives every operation in its introduction, with their problem types. */
-    private static final Map<Integer, String> ANY_OPERATION = Map.of(413, "payload-too-large", 415, "unsupported-media-type");
+    /** The problem types the document gives these answers, wherever they come. */
+    private static final Map<Integer, String> KINDS = Map.of(413, "payload-too-large", 415, "unsupported-media-type");
 
     private SandboxTheatre chain;
 
@@ -177,6 +178,27 @@ class ApiWriteFuzzTest implements TestPropertyProvider {
         }));
         assertThat(tests).hasSizeGreaterThan(500);
         return tests.stream();
+    }
+
+    /**
+     * The control run of the seat check: a write the gateway does take (a valid hold, as a case that slipped past a
+     * guard would be) is seen in both the gateway's tables and the chain's, and its release returns them as they were.
+     */
+    @Test
+    void theSeatCheckSeesAWriteThatWasTakenAndNotUndone() throws SQLException {
+        Seats before = seatsOfTheHeldShow();
+        ApiClient.Answer hold = api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                HoldRequests.body(held.id(), seats, "control@example.org"));
+        assertThat(hold.status()).isEqualTo(201);
+        Seats during = seatsOfTheHeldShow();
+        assertThat(during).isNotEqualTo(before);
+        assertThat(during.gatewayHeld()).containsAll(seats);
+        assertThat(during.chainClaimed()).containsAll(seats);
+
+        ApiClient.Answer released = api.call("DELETE", "/api/v1/holds/" + hold.json().path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + hold.json().path("token").asText()), null);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(seatsOfTheHeldShow()).isEqualTo(before);
     }
 
     // --- the operations, as the document describes them ---
@@ -462,20 +484,13 @@ class ApiWriteFuzzTest implements TestPropertyProvider {
         if (answer.status() >= 400) {
             assertThat(answer.isProblem()).as(what).isTrue();
         }
-        if (c.rawHeaderLines() != null && answer.status() == 400 && answer.json().path("type").asText().endsWith("/bad-request")) {
-            // A header line the server cannot parse is refused before any parameter is read, so none is named;
-            // the document's 400 asks for invalidParams (left open: see the commit that added this case).
-            return;
+        try {
+            api.judge(target.method(), path, answer);
+        } catch (AssertionError e) {
+            throw new AssertionError(c.name() + ": " + e.getMessage(), e);
         }
-        if (ANY_OPERATION.containsKey(answer.status())) {
-            // Promised for every operation by the document's introduction and its list of problem types, not per operation.
-            assertThat(answer.json().path("type").asText()).as(what).endsWith("/" + ANY_OPERATION.get(answer.status()));
-        } else {
-            try {
-                api.judge(target.method(), path, answer);
-            } catch (AssertionError e) {
-                throw new AssertionError(c.name() + ": " + e.getMessage(), e);
-            }
+        if (KINDS.containsKey(answer.status())) {
+            assertThat(answer.json().path("type").asText()).as(what).endsWith("/" + KINDS.get(answer.status()));
         }
         if (answer.status() == 400 && !c.names().isEmpty()) {
             assertThat(answer.invalidParamNames()).as(what).anySatisfy(name -> assertThat(c.names()).anySatisfy(
