@@ -431,7 +431,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
             Eventually.await("the payment asked about again later", ASYNC, () -> RowCount.of(transactions,
                     "SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL "
                             + "AND payload LIKE ?", "%" + paymentId + "%"), retries -> retries > 0);
-            assertThat(read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            assertThat(read(bookingId, token).path("status").asText()).as("paid, its confirmation unsettled")
+                    .isEqualTo("CONFIRMING");
             assertThat(journey.providerPayment(chain.baseUrl(), paymentId)).as("no refund while the chain may hold the seats")
                     .doesNotContain("\"REFUNDED\"");
         } finally {
