@@ -503,6 +503,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         JsonNode kept = read(bookingId, token);
         assertThat(kept.path("status").asText()).as("reported, not refunded").isEqualTo("CONFIRMED");
         assertThat(kept.path("tickets").get(0).path("status").asText()).isEqualTo("VALID");
+        Eventually.await("bookings by status on /prometheus", Duration.ofSeconds(30),
+                () -> metric("marquee_bookings", "status", "CONFIRMED"), confirmed -> confirmed >= 1);
     }
 
     @Test
@@ -614,9 +616,13 @@ class CheckoutToTicketTest implements TestPropertyProvider {
 
     /** The value of a series of {@code /prometheus} with this kind, scraped now; 0 when it is not there. */
     private double metric(String name, String kind) {
+        return metric(name, "kind", kind);
+    }
+
+    private double metric(String name, String label, String value) {
         ApiClient.Answer scraped = api.send("GET", "/prometheus", null, null);
         assertThat(scraped.status()).isEqualTo(200);
-        return scraped.body().lines().filter(line -> line.startsWith(name + "{") && line.contains("kind=\"" + kind + "\""))
+        return scraped.body().lines().filter(line -> line.startsWith(name + "{") && line.contains(label + "=\"" + value + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
