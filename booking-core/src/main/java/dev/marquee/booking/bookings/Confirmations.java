@@ -104,6 +104,11 @@ public class Confirmations {
         Instant paidAt = payment.paidAt() == null ? clock.instant() : payment.paidAt();
         Optional<TheatreAdapter> theatre = chains.theatre(booking.chainId());
         if (theatre.isEmpty()) {
+            if (booking.status() == BookingStatus.CONFIRMING) {
+                // Its chain may have booked the seats, and can no longer be asked: a person must find out first.
+                return new Settlement.Rejected("chain " + booking.chainId() + " of booking " + booking.id()
+                        + " is no longer served; whether it booked the seats cannot be asked");
+            }
             return refund(booking, "the cinema chain is no longer served");
         }
         Optional<Booking> confirming = startConfirming(booking);

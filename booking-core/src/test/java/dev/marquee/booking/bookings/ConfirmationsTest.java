@@ -22,6 +22,7 @@ import dev.marquee.spi.ConfirmRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfirmationsTest {
@@ -205,6 +206,21 @@ class ConfirmationsTest {
         assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED);
         assertThat(booking.bookingStore.tickets(pending.id())).hasSize(2);
         assertThat(booking.theatre.soldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
+    }
+
+    @Test
+    void aBookingConfirmingWhoseChainIsNoLongerServedIsSetAsideNotRefunded() {
+        booking.theatre.timeOutFor(CONFIRM, 1);
+        pay();
+        Confirmations withoutTheChain = new Confirmations(booking.bookingStore, booking.holdStore, booking.outbox,
+                booking.transactions, chainId -> Optional.empty(), booking.shows, booking.watch,
+                new TicketIssue(booking.signing, booking.secrets), new PaymentReturns(booking.bookingStore, booking.outbox,
+                        booking.transactions, booking.holds, booking.clock), booking.bookingRules, booking.clock);
+
+        assertThat(withoutTheChain.paid(booking.paymentOf(pending))).isInstanceOf(Settlement.Rejected.class);
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
     }
 
     @Test
