@@ -91,7 +91,10 @@ class EmbeddedCrashTest {
                         () -> api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
                                 .path("deliveriesInProgress").asLong(), inProgress -> inProgress > 0);
                 // Recorded before the chain was called: the kill below leaves a booking that says it is being confirmed.
-                assertThat(journey.read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMING");
+                String id = bookingId;
+                String bearer = token;
+                Eventually.await("the booking CONFIRMING while the chain is asked", BookingJourney.ASYNC,
+                        () -> journey.read(id, bearer).path("status").asText(), "CONFIRMING"::equals);
                 gateway.kill();
             }
             chain.admin().clearFaults();
