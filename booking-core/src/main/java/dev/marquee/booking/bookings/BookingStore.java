@@ -26,6 +26,12 @@ public interface BookingStore {
     /** Ids of bookings in a status whose last change was before {@code before}, oldest first. */
     List<String> idsIn(BookingStatus status, Instant before, int limit);
 
+    /**
+     * Ids of bookings in a status whose last change was after {@code after} and before {@code before}, oldest first, with
+     * the time of that change: a caller walking through them picks up after the last one it saw.
+     */
+    List<Changed> changedIn(BookingStatus status, Instant after, Instant before, int limit);
+
     void paymentOpened(String bookingId, String paymentId, String paymentUrl);
 
     /**
@@ -62,6 +68,10 @@ public interface BookingStore {
 
     /** The booking's tickets, by seat. */
     List<Ticket> tickets(String bookingId);
+
+    /** A booking's id and when its status last changed. */
+    record Changed(String bookingId, Instant changedAt) {
+    }
 
     /** A booking and the hash of the token that grants access to it. */
     record StoredBooking(Booking booking, String tokenHash) {

@@ -12,6 +12,7 @@ import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Money;
+import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreException;
@@ -72,35 +73,95 @@ public class Confirmations {
         return byPayment.map(BookingStore.StoredBooking::booking);
     }
 
-    /** A payment went through: deliver the seats, or give the money back. */
+    /**
+     * A payment went through: deliver the seats, or give the money back. The booking is {@code CONFIRMING}, committed,
+     * before the chain is called, so a call whose outcome is unknown leaves a booking that says so.
+     *
+     * <p>A payment delivered again for a booking already {@code CONFIRMING} (a redelivered message, the reconciler)
+     * calls the chain's confirm again without asking first: the SPI promises that a confirmation repeated with the
+     * same reference books nothing more and answers {@link ConfirmOutcome.AlreadyConfirmed} with the first one's
+     * booking and tickets ({@link TheatreAdapter#confirm}), so the repeat either settles what the first call did or
+     * makes the booking the first call did not.
+     */
     public Settlement paid(PaymentReceived payment) {
         Optional<Booking> found = bookingOf(payment.paymentId(), payment.reference());
         if (found.isEmpty()) {
             return new Settlement.Rejected("no booking for payment " + payment.paymentId());
         }
         Booking booking = withPaymentRecorded(found.get(), payment.paymentId());
-        if (!booking.status().awaitsPayment()) {
+        if (!booking.status().awaitsSeats()) {
             LOG.log(System.Logger.Level.DEBUG, "Booking {0} is {1} already; payment {2} changes nothing", booking.id(),
                     booking.status(), payment.paymentId());
             return Settlement.done();
         }
-        Optional<String> wrongAmount = amountMismatch(booking, payment);
-        if (wrongAmount.isPresent()) {
-            return refund(booking, wrongAmount.get());
+        if (booking.status().awaitsPayment()) {
+            // A booking CONFIRMING had its payment checked before its chain was called; it may hold the seats now.
+            Optional<String> wrongAmount = amountMismatch(booking, payment);
+            if (wrongAmount.isPresent()) {
+                return refund(booking, wrongAmount.get());
+            }
         }
         Instant paidAt = payment.paidAt() == null ? clock.instant() : payment.paidAt();
         Optional<TheatreAdapter> theatre = chains.theatre(booking.chainId());
         if (theatre.isEmpty()) {
+            if (booking.status() == BookingStatus.CONFIRMING) {
+                // Its chain may have booked the seats, and can no longer be asked: a person must find out first.
+                return new Settlement.Rejected("chain " + booking.chainId() + " of booking " + booking.id()
+                        + " is no longer served; whether it booked the seats cannot be asked");
+            }
             return refund(booking, "the cinema chain is no longer served");
         }
+        Optional<Booking> confirming = startConfirming(booking);
+        if (confirming.isEmpty()) {
+            return Settlement.done();
+        }
         try {
-            return confirm(theatre.get(), booking, booking.lockRef());
+            return confirm(theatre.get(), confirming.get(), confirming.get().lockRef());
         } catch (TheatreException e) {
             if (clock.instant().isAfter(paidAt.plus(rules.confirmGiveUpAfter()))) {
-                return giveUp(theatre.get(), booking, e);
+                return giveUp(theatre.get(), confirming.get(), e);
             }
             return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Records that the chain is about to be asked to confirm. Nobody calls this inside a transaction (message handlers and
+     * the reconciler hold none), so the change is committed before the chain is called.
+     *
+     * @return the booking {@code CONFIRMING}, or empty when another caller settled it meanwhile
+     */
+    private Optional<Booking> startConfirming(Booking booking) {
+        if (booking.status().awaitsPayment() && bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT,
+                BookingStatus.EXPIRED, BookingStatus.FAILED), BookingStatus.CONFIRMING, null, clock.instant())) {
+            LOG.log(System.Logger.Level.DEBUG, "Booking {0} is paid; confirming it at chain {1}", booking.id(), booking.chainId());
+        }
+        return bookings.find(booking.id()).map(BookingStore.StoredBooking::booking)
+                .filter(b -> b.status() == BookingStatus.CONFIRMING);
+    }
+
+    /**
+     * Settles a booking {@code CONFIRMING} from what its chain says it holds under the booking's reference, without
+     * calling confirm: a booking the chain holds is completed, one it cancelled is refunded.
+     *
+     * @return empty when the chain holds no booking for it or cannot be asked ({@code Unsupported}): then only a
+     *     confirmation, or the give-up time, settles it
+     * @throws TheatreException when the chain cannot answer now
+     */
+    public Optional<Settlement> settleFromChain(String bookingId) {
+        Optional<Booking> found = bookings.find(bookingId).map(BookingStore.StoredBooking::booking)
+                .filter(b -> b.status() == BookingStatus.CONFIRMING);
+        if (found.isEmpty()) {
+            return Optional.of(Settlement.done());
+        }
+        Booking booking = found.get();
+        return switch (chains.require(booking.chainId()).findBooking(booking.id())) {
+            case BookingLookup.Booked booked -> Optional.of(complete(booking, booked.bookingRef(), booked.tickets()));
+            case BookingLookup.Cancelled cancelled -> Optional.of(refund(booking,
+                    "the cinema cancelled the seats before they were confirmed"));
+            case BookingLookup.NotFound notFound -> Optional.empty();
+            case BookingLookup.Unsupported unsupported -> Optional.empty();
+        };
     }
 
     /**
@@ -126,16 +187,43 @@ public class Confirmations {
             case BookingLookup.Cancelled cancelled -> refund(booking, "the cinema cancelled the seats before they were confirmed");
             case BookingLookup.NotFound notFound -> {
                 LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2} and holds no booking "
-                        + "for it; refunding: {3}", booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), failure.getMessage());
-                yield refund(booking, "the cinema could not be reached to confirm the seats");
+                        + "for it; refunding once its lock is let go: {3}", booking.chainId(), booking.id(),
+                        rules.confirmGiveUpAfter(), failure.getMessage());
+                yield refundOnceLockIsGone(theatre, booking, "the cinema could not be reached to confirm the seats");
             }
             case BookingLookup.Unsupported unsupported -> {
                 // An adapter older than SPI 4 cannot be asked: the refund follows the give-up time, as before.
                 LOG.log(System.Logger.Level.WARNING, "Chain {0} could not confirm booking {1} for {2} and cannot be asked "
-                        + "about it; refunding: {3}", booking.chainId(), booking.id(), rules.confirmGiveUpAfter(), failure.getMessage());
-                yield refund(booking, "the cinema could not be reached to confirm the seats");
+                        + "about it; refunding once its lock is let go: {3}", booking.chainId(), booking.id(),
+                        rules.confirmGiveUpAfter(), failure.getMessage());
+                yield refundOnceLockIsGone(theatre, booking, "the cinema could not be reached to confirm the seats");
             }
         };
+    }
+
+    /**
+     * The chain holds no booking for it, but a confirmation sent earlier may still be on its way (a slow call the
+     * gateway stopped waiting for) and could book the lock after the lookup. So the lock is released first: once the
+     * chain says it let the lock go, no confirmation can book it any more and the payment is given back; if the chain
+     * says the lock became a booking meanwhile, that booking is completed instead.
+     */
+    private Settlement refundOnceLockIsGone(TheatreAdapter theatre, Booking booking, String reason) {
+        // The lock recorded now: the seats may have been locked again since this booking was read.
+        String lockRef = bookings.find(booking.id()).map(stored -> stored.booking().lockRef()).orElse(booking.lockRef());
+        try {
+            return switch (theatre.release(lockRef)) {
+                case ReleaseOutcome.Released gone -> refund(booking, reason);
+                case ReleaseOutcome.AlreadyConfirmed booked -> {
+                    LOG.log(System.Logger.Level.INFO, "Lock {0} of booking {1} became a booking at chain {2} after the lookup",
+                            lockRef, booking.id(), booking.chainId());
+                    yield settleFromChain(booking.id()).orElseGet(() -> new Settlement.RetryLater(CHAIN_RETRY, "chain "
+                            + booking.chainId() + " says lock " + lockRef + " is a booking but finds none for " + booking.id()));
+                }
+            };
+        } catch (TheatreException e) {
+            return new Settlement.RetryLater(CHAIN_RETRY, "chain " + booking.chainId() + " cannot let go of lock " + lockRef
+                    + " of booking " + booking.id() + " or say what became of it: " + e.getMessage());
+        }
     }
 
     /**
@@ -208,7 +296,7 @@ public class Confirmations {
         Instant now = clock.instant();
         boolean changed = transactions.atomically(() -> {
             Optional<Booking> current = bookings.lock(booking.id());
-            if (current.isEmpty() || !current.get().status().awaitsPayment()) {
+            if (current.isEmpty() || !current.get().status().awaitsSeats()) {
                 return false;
             }
             List<Ticket> issued = tickets.issue(current.get(), chainTickets);

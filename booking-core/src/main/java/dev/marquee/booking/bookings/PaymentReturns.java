@@ -27,11 +27,14 @@ public class PaymentReturns {
         this.clock = clock;
     }
 
-    /** Refunds a paid booking that still awaited its seats; a booking past that changes nothing. */
+    /**
+     * Refunds a paid booking that still awaited its seats; a booking past that changes nothing. The caller has made
+     * sure that the chain holds no booking for it: a booking {@code CONFIRMING} is refunded only once its chain said so.
+     */
     public Settlement refund(Booking booking, String reason) {
         boolean changed = transactions.atomically(() -> {
-            if (!bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT, BookingStatus.EXPIRED,
-                    BookingStatus.FAILED), BookingStatus.REFUNDED, reason, clock.instant())) {
+            if (!bookings.transition(booking.id(), EnumSet.of(BookingStatus.PENDING_PAYMENT, BookingStatus.CONFIRMING,
+                    BookingStatus.EXPIRED, BookingStatus.FAILED), BookingStatus.REFUNDED, reason, clock.instant())) {
                 return false;
             }
             Booking refunded = bookings.lock(booking.id()).orElseThrow();

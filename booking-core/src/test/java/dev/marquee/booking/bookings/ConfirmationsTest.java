@@ -6,6 +6,7 @@ import static dev.marquee.booking.testing.RecordingOutbox.REFUND_REQUESTED;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.CONFIRM;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.FIND_BOOKING;
 import static dev.marquee.booking.testing.ScriptedTheatre.Operation.LOCK;
+import static dev.marquee.booking.testing.ScriptedTheatre.Operation.RELEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,6 +20,9 @@ import dev.marquee.booking.testing.RecordingOutbox;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfirmationsTest {
@@ -162,13 +166,71 @@ class ConfirmationsTest {
     }
 
     @Test
-    void whileTheChainCannotConfirmThePaymentIsRetriedLater() {
+    void aPaidBookingIsConfirmingBeforeItsChainIsAsked() {
+        List<BookingStatus> seenByTheChain = new ArrayList<>();
+        booking.theatre.beforeNext(CONFIRM, () -> seenByTheChain.add(now().status()));
+
+        pay();
+
+        assertThat(seenByTheChain).containsExactly(BookingStatus.CONFIRMING);
+    }
+
+    @Test
+    void whileTheChainCannotConfirmThePaymentIsRetriedLaterAndTheBookingStaysConfirming() {
         booking.theatre.unavailableFor(CONFIRM, 1);
 
         assertThat(pay()).isInstanceOf(Settlement.RetryLater.class);
 
-        assertThat(now().status()).isEqualTo(BookingStatus.PENDING_PAYMENT);
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
         assertThat(booking.outbox.kinds()).isEmpty();
+    }
+
+    @Test
+    void aConfirmationWhoseAnswerTimedOutLeavesTheBookingConfirming() {
+        booking.theatre.loseAnswersOfConfirms(1);
+
+        assertThat(pay()).isInstanceOf(Settlement.RetryLater.class);
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
+        assertThat(booking.theatre.soldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
+    }
+
+    @Test
+    void aPaymentRedeliveredForABookingConfirmingCompletesWhatTheFirstConfirmationBooked() {
+        booking.theatre.loseAnswersOfConfirms(1);
+        pay();
+
+        assertThat(pay()).isEqualTo(Settlement.done());
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.outbox.kinds()).containsExactly(CONFIRMED);
+        assertThat(booking.bookingStore.tickets(pending.id())).hasSize(2);
+        assertThat(booking.theatre.soldSeats(showRef)).containsExactlyInAnyOrder("A1", "A2");
+    }
+
+    @Test
+    void aBookingConfirmingWhoseChainIsNoLongerServedIsSetAsideNotRefunded() {
+        booking.theatre.timeOutFor(CONFIRM, 1);
+        pay();
+        Confirmations withoutTheChain = new Confirmations(booking.bookingStore, booking.holdStore, booking.outbox,
+                booking.transactions, chainId -> Optional.empty(), booking.shows, booking.watch,
+                new TicketIssue(booking.signing, booking.secrets), new PaymentReturns(booking.bookingStore, booking.outbox,
+                        booking.transactions, booking.holds, booking.clock), booking.bookingRules, booking.clock);
+
+        assertThat(withoutTheChain.paid(booking.paymentOf(pending))).isInstanceOf(Settlement.Rejected.class);
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
+    }
+
+    @Test
+    void aDeclineForABookingConfirmingChangesNothing() {
+        booking.theatre.unavailableFor(CONFIRM, 1);
+        pay();
+
+        booking.confirmations.declined(pending.paymentId(), pending.id(), "late");
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
     }
 
     @Test
@@ -224,8 +286,51 @@ class ConfirmationsTest {
 
         assertThat(booking.confirmations.paid(payment)).isInstanceOf(Settlement.RetryLater.class);
 
-        assertThat(now().status()).isEqualTo(BookingStatus.PENDING_PAYMENT);
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
         assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
+    }
+
+    @Test
+    void pastTheGiveUpTimeTheLockIsLetGoBeforeThePaymentIsRefunded() {
+        PaymentReceived payment = booking.paymentOf(pending);
+        booking.clock.advance(booking.bookingRules.confirmGiveUpAfter().plusSeconds(1));
+        booking.theatre.unavailableFor(CONFIRM, 1);
+        List<Integer> refundsWhenReleased = new ArrayList<>();
+        booking.theatre.beforeNext(RELEASE, () -> refundsWhenReleased.add(booking.outbox.ofKind(REFUND_REQUESTED).size()));
+
+        booking.confirmations.paid(payment);
+
+        assertThat(refundsWhenReleased).containsExactly(0);
+        assertRefundedAndHoldReleased();
+    }
+
+    @Test
+    void pastTheGiveUpTimeAPaymentIsNotRefundedWhileTheChainCannotLetGoOfTheLock() {
+        PaymentReceived payment = booking.paymentOf(pending);
+        booking.clock.advance(booking.bookingRules.confirmGiveUpAfter().plusSeconds(1));
+        booking.theatre.unavailableFor(CONFIRM, 1);
+        booking.theatre.unavailableFor(RELEASE, 1);
+
+        assertThat(booking.confirmations.paid(payment)).isInstanceOf(Settlement.RetryLater.class);
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMING);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
+    }
+
+    @Test
+    void pastTheGiveUpTimeAConfirmationThatLandsAfterTheLookupIsCompletedNotRefunded() {
+        // Paid long ago, so the give-up time is past while the hold's lock still lasts.
+        PaymentReceived payment = new PaymentReceived(pending.paymentId(), pending.id(), "25.00", "EUR",
+                booking.clock.instant().minus(booking.bookingRules.confirmGiveUpAfter().plusSeconds(1)));
+        booking.theatre.unavailableFor(CONFIRM, 1);
+        // A slow confirmation, sent before and given up on by the gateway, reaches the chain after it said it had none.
+        booking.theatre.beforeNext(RELEASE, () -> booking.theatre.confirm(new ConfirmRequest(pending.lockRef(), pending.id())));
+
+        assertThat(booking.confirmations.paid(payment)).isEqualTo(Settlement.done());
+
+        assertThat(now().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.outbox.ofKind(REFUND_REQUESTED)).isEmpty();
+        assertThat(booking.bookingStore.tickets(pending.id())).hasSize(2);
     }
 
     @Test

@@ -233,6 +233,40 @@ public abstract class BookingStoreContract {
     }
 
     @Test
+    void changedInListsBookingsOfAStatusChangedBetweenTwoMomentsOldestFirstWithWhen() {
+        Booking atTheStart = inserted(now.minusSeconds(300), "C1");
+        Booking older = inserted(now.minusSeconds(200), "C2");
+        Booking newer = inserted(now.minusSeconds(100), "C3");
+        Booking atTheEnd = inserted(now, "C4");
+        List<String> mine = List.of(atTheStart.id(), older.id(), newer.id(), atTheEnd.id());
+
+        List<BookingStore.Changed> changed = store().changedIn(BookingStatus.PENDING_PAYMENT, now.minusSeconds(300), now, 10_000)
+                .stream().filter(c -> mine.contains(c.bookingId())).toList();
+
+        assertThat(changed).containsExactly(new BookingStore.Changed(older.id(), now.minusSeconds(200)),
+                new BookingStore.Changed(newer.id(), now.minusSeconds(100)));
+    }
+
+    @Test
+    void changedInListsNoMoreThanTheLimit() {
+        IntStream.range(0, 3).forEach(i -> inserted(now.minusSeconds(60), "B" + (i + 1)));
+
+        assertThat(store().changedIn(BookingStatus.PENDING_PAYMENT, now.minusSeconds(61), now, 2)).hasSize(2);
+    }
+
+    @Test
+    void aBookingConfirmingIsKeptSoAndMovesOnFromThere() {
+        Booking booking = inserted();
+
+        assertThat(move(booking.id(), BookingStatus.PENDING_PAYMENT, BookingStatus.CONFIRMING)).isTrue();
+        assertThat(current(booking.id()).status()).isEqualTo(BookingStatus.CONFIRMING);
+        assertThat(store().idsIn(BookingStatus.CONFIRMING, now.plusSeconds(1), 10_000)).contains(booking.id());
+
+        assertThat(move(booking.id(), BookingStatus.CONFIRMING, BookingStatus.REFUNDED)).isTrue();
+        assertThat(current(booking.id()).status()).isEqualTo(BookingStatus.REFUNDED);
+    }
+
+    @Test
     void idsInListsNoMoreThanTheLimit() {
         IntStream.range(0, 3).forEach(i -> inserted(now.minusSeconds(60), "B" + (i + 1)));
 

@@ -60,6 +60,14 @@ public class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
+    public synchronized List<Changed> changedIn(BookingStatus status, Instant after, Instant before, int limit) {
+        return bookings.values().stream().map(StoredBooking::booking)
+                .filter(b -> b.status() == status && b.changedAt().isAfter(after) && b.changedAt().isBefore(before))
+                .sorted(Comparator.comparing(Booking::changedAt)).limit(limit).map(b -> new Changed(b.id(), b.changedAt()))
+                .toList();
+    }
+
+    @Override
     public synchronized void paymentOpened(String bookingId, String paymentId, String paymentUrl) {
         change(bookingId, b -> copy(b, b.status(), b.statusReason(), paymentId, paymentUrl, b.lockRef(), b.chainBookingRef(),
                 b.refundId(), b.changedAt()));

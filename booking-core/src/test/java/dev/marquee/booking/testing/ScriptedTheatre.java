@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * A chain in memory with real lock semantics: all or none, by reference (the same reference gets the same
  * lock back), expiring by the injected clock, confirmed by reference (a repeat answers
  * {@link ConfirmOutcome.AlreadyConfirmed} with the same tickets), cancelled bookings free their seats. A test can
- * make the next calls of an operation fail and count the calls of each.
+ * make the next calls of an operation fail, lose their answers, or have something happen before them, and count the
+ * calls of each.
  */
 public final class ScriptedTheatre implements TheatreAdapter {
 
@@ -72,6 +73,8 @@ public final class ScriptedTheatre implements TheatreAdapter {
     private String cancellationRefusal;
     private Consumer<SeatLockRequest> beforeNextLock;
     private int lockAnswersToLose;
+    private int confirmAnswersToLose;
+    private final Map<Operation, Runnable> beforeNext = new EnumMap<>(Operation.class);
     private int ids;
 
     public ScriptedTheatre(String chainId, Clock clock) {
@@ -115,6 +118,22 @@ public final class ScriptedTheatre implements TheatreAdapter {
      */
     public synchronized void loseAnswersOfLocks(int times) {
         lockAnswersToLose = times;
+    }
+
+    /**
+     * The next {@code times} confirmations book the seats at the chain, and then their answers time out: the chain holds
+     * the booking while the caller gets {@link TheatreTimeoutException}.
+     */
+    public synchronized void loseAnswersOfConfirms(int times) {
+        confirmAnswersToLose = times;
+    }
+
+    /**
+     * Runs {@code action} once, when {@code operation} is next called and before the chain does anything else, as
+     * something happening at the chain (or in the gateway) while the call is on its way.
+     */
+    public synchronized void beforeNext(Operation operation, Runnable action) {
+        beforeNext.put(operation, action);
     }
 
     /** Locks are granted for this long whatever was asked; null restores granting what was asked. */
@@ -214,9 +233,9 @@ public final class ScriptedTheatre implements TheatreAdapter {
 
     @Override
     public synchronized ReleaseOutcome release(String lockRef) {
+        releaseLock(lockRef);
         Lock lock = locks.get(lockRef);
         boolean confirmed = lock != null && lock.bookingRef() != null;
-        releaseLock(lockRef);
         return confirmed ? new ReleaseOutcome.AlreadyConfirmed() : new ReleaseOutcome.Released();
     }
 
@@ -245,6 +264,10 @@ public final class ScriptedTheatre implements TheatreAdapter {
         bookings.put(booking.ref(), booking);
         bookingByReference.put(request.reference(), booking.ref());
         locks.put(lock.ref(), lock.confirmedAs(booking.ref()));
+        if (confirmAnswersToLose > 0) {
+            confirmAnswersToLose--;
+            throw new TheatreTimeoutException(chainId, "scripted loss of the answer to a confirmation", null);
+        }
         return new ConfirmOutcome.Confirmed(booking.ref(), booking.tickets());
     }
 
@@ -289,6 +312,10 @@ public final class ScriptedTheatre implements TheatreAdapter {
     /** Counts the call, and throws if the test said this call fails. */
     private void call(Operation operation) {
         calls.merge(operation, 1, Integer::sum);
+        Runnable action = beforeNext.remove(operation);
+        if (action != null) {
+            action.run();
+        }
         int left = failuresLeft.getOrDefault(operation, 0);
         if (left == 0) {
             return;

@@ -17,8 +17,9 @@ import java.time.Duration;
  * @param relockTtl how long the chain locks seats again for a payment that came after its hold expired
  *     (default 2 min: just long enough to confirm)
  * @param sweepInterval how often unpaid bookings are looked at (default 30 s)
- * @param reconcileAfter how long a booking may stay pending payment, cancelling, or refunded without its refund
- *     before the reconciler asks the payment provider and the chain about it (default 10 min)
+ * @param reconcileAfter how long a booking may stay pending payment, confirming, cancelling, or refunded without its
+ *     refund before the reconciler asks the payment provider and the chain about it, and how long a confirmed booking
+ *     is left before it is checked once against its chain (default 10 min)
  */
 @ConfigurationProperties("marquee.bookings")
 public record BookingSettings(

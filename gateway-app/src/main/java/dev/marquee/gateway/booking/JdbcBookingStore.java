@@ -150,6 +150,26 @@ public class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public List<Changed> changedIn(BookingStatus status, Instant after, Instant before, int limit) {
+        return transactions.executeRead(tx -> {
+            List<Changed> changed = new ArrayList<>();
+            try (PreparedStatement select = tx.getConnection().prepareStatement("SELECT id, changed_at FROM bookings "
+                    + "WHERE status = ? AND changed_at > ? AND changed_at < ? ORDER BY changed_at LIMIT ?")) {
+                select.setString(1, status.name());
+                select.setObject(2, utc(after));
+                select.setObject(3, utc(before));
+                select.setInt(4, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(new Changed(rs.getString(1), instant(rs, 2)));
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
     public void paymentOpened(String bookingId, String paymentId, String paymentUrl) {
         update("UPDATE bookings SET payment_id = ?, payment_url = ? WHERE id = ?", paymentId, paymentUrl, bookingId);
     }

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the core's {@link Reconciler} now and then and keeps count of what it found, for {@code /health}:
- * each kind of divergence (a payment without its event, a cancellation unfinished, a refund outstanding)
- * since the gateway started, and what the last round found.
+ * each kind of divergence (a payment without its event, a confirmation unsettled, a cancellation unfinished, a refund
+ * outstanding, a confirmed booking missing at its chain) since the gateway started, what the last round found, and
+ * how many are still open after it.
  */
 @Singleton
 @Requires(property = "marquee.bookings.reconcile", notEquals = "false")
@@ -22,6 +23,7 @@ public class ReconciliationSweeper {
     private final Reconciler reconciler;
     private final Map<String, Integer> sinceStart = new TreeMap<>();
     private Map<String, Integer> lastRound = Map.of();
+    private Map<String, Integer> openNow = Map.of();
 
     public ReconciliationSweeper(Reconciler reconciler) {
         this.reconciler = reconciler;
@@ -34,14 +36,16 @@ public class ReconciliationSweeper {
             synchronized (this) {
                 round.divergences().forEach((kind, count) -> sinceStart.merge(kind, count, Integer::sum));
                 lastRound = round.divergences();
+                openNow = new TreeMap<>(round.open());
             }
         } catch (RuntimeException e) {
             LOG.warn("Reconciliation failed; trying again at the next interval", e);
         }
     }
 
-    /** Divergences found since the gateway started, by kind, and in the last round. */
+    /** Divergences found since the gateway started, by kind, in the last round, and still open after it. */
     public synchronized Map<String, Object> status() {
-        return Map.of("divergencesSinceStart", Map.copyOf(sinceStart), "divergencesLastRound", Map.copyOf(lastRound));
+        return Map.of("divergencesSinceStart", Map.copyOf(sinceStart), "divergencesLastRound", Map.copyOf(lastRound),
+                "divergencesOpen", Map.copyOf(openNow));
     }
 }

@@ -6,6 +6,7 @@ import dev.marquee.booking.bookings.Bookings;
 import dev.marquee.booking.bookings.Checkout;
 import dev.marquee.booking.bookings.Confirmations;
 import dev.marquee.booking.bookings.PaymentReturns;
+import dev.marquee.booking.bookings.ReconciliationMetrics;
 import dev.marquee.booking.bookings.Reconciler;
 import dev.marquee.booking.bookings.Refunds;
 import dev.marquee.booking.bookings.TicketIssue;
@@ -27,6 +28,7 @@ import dev.marquee.gateway.booking.BookingSettings;
 import dev.marquee.gateway.holds.HoldSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -91,10 +93,13 @@ public class BookingCoreFactory {
                 clock);
     }
 
+    /** Counts what it finds where {@code /prometheus} shows it, unless metrics are switched off. */
     @Singleton
-    Reconciler reconciler(BookingStore bookings, PaymentProvider payments, Confirmations confirmations, Bookings cancellations,
-            BookingOutbox outbox, BookingSettings settings, Clock clock) {
-        return new Reconciler(bookings, payments, confirmations, cancellations, outbox, settings.reconcileAfter(), clock);
+    Reconciler reconciler(BookingStore bookings, PaymentProvider payments, Chains chains, Confirmations confirmations,
+            Bookings cancellations, BookingOutbox outbox, @Nullable ReconciliationMetrics metrics, BookingSettings settings,
+            Clock clock) {
+        return new Reconciler(bookings, payments, chains, confirmations, cancellations, outbox,
+                metrics == null ? ReconciliationMetrics.NONE : metrics, settings.reconcileAfter(), clock);
     }
 
     @Singleton

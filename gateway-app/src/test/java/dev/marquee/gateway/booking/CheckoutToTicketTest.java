@@ -7,6 +7,7 @@ import static dev.marquee.gateway.testing.BookingJourney.paymentIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.booking.bookings.Reconciler;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
@@ -84,6 +85,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     TransactionOperations<Connection> transactions;
     @Inject
     ReconciliationSweeper reconciliation;
+    @Inject
+    JdbcBookingStore bookingStore;
 
     private ApiClient api;
     private BookingJourney journey;
@@ -431,7 +434,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
             Eventually.await("the payment asked about again later", ASYNC, () -> RowCount.of(transactions,
                     "SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL "
                             + "AND payload LIKE ?", "%" + paymentId + "%"), retries -> retries > 0);
-            assertThat(read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            assertThat(read(bookingId, token).path("status").asText()).as("paid, its confirmation unsettled")
+                    .isEqualTo("CONFIRMING");
             assertThat(journey.providerPayment(chain.baseUrl(), paymentId)).as("no refund while the chain may hold the seats")
                     .doesNotContain("\"REFUNDED\"");
         } finally {
@@ -452,6 +456,7 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         JsonNode booking = checkedOut(show, seatsOf(show, 1), "grace@example.org");
         String token = booking.path("token").asText();
         String bookingId = booking.path("bookingId").asText();
+        double foundBefore = metric("marquee_reconciliation_divergences_total", Reconciler.PAID_WITHOUT_EVENT);
         chain.admin().webhookSettings(0, 0, true);
         try {
             payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
@@ -462,6 +467,8 @@ class CheckoutToTicketTest implements TestPropertyProvider {
                 return read(bookingId, token).path("status").asText();
             }, status -> status.equals("CONFIRMED"));
             assertThat(reconciliation.status().toString()).contains("paid-without-event=");
+            assertThat(metric("marquee_reconciliation_divergences_total", Reconciler.PAID_WITHOUT_EVENT))
+                    .as("counted on /prometheus").isGreaterThan(foundBefore);
         } finally {
             chain.admin().clearWebhookSettings();
         }
@@ -469,6 +476,35 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         awaitQuiet();
         assertThat(read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(journey.emailsTo("grace@example.org")).hasSize(1);
+    }
+
+    @Test
+    void aConfirmedBookingItsChainNoLongerHoldsIsCountedOnPrometheusAndKeepsItsTickets() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 1), "mary-somerville@example.org");
+        String token = booking.path("token").asText();
+        String bookingId = booking.path("bookingId").asText();
+        payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+        awaitStatus(bookingId, token, "CONFIRMED");
+        String kind = Reconciler.CONFIRMED_MISSING_AT_CHAIN;
+        double foundBefore = metric("marquee_reconciliation_divergences_total", kind);
+
+        // The chain's staff cancel the booking behind the gateway's back.
+        String chainBookingRef = bookingStore.find(bookingId).orElseThrow().booking().chainBookingRef();
+        chains.chain("aurora").orElseThrow().theatre().cancelBooking(chainBookingRef);
+
+        Eventually.await("found by a round of the reconciler", ASYNC, () -> {
+            reconciliation.reconcile();
+            return metric("marquee_reconciliation_divergences_total", kind);
+        }, found -> found > foundBefore);
+        assertThat(metric("marquee_reconciliation_divergences_open", kind)).isGreaterThanOrEqualTo(1);
+        assertThat(api.send("GET", "/health", null, null).json().path("details").path("reconciliation").path("details")
+                .path("divergencesOpen").path(kind).asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode kept = read(bookingId, token);
+        assertThat(kept.path("status").asText()).as("reported, not refunded").isEqualTo("CONFIRMED");
+        assertThat(kept.path("tickets").get(0).path("status").asText()).isEqualTo("VALID");
+        Eventually.await("bookings by status on /prometheus", Duration.ofSeconds(30),
+                () -> metric("marquee_bookings", "status", "CONFIRMED"), confirmed -> confirmed >= 1);
     }
 
     @Test
@@ -576,6 +612,18 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     private List<String> otherSeatsOf(Show show, List<String> seats) {
         return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream().map(Seat::ref)
                 .filter(s -> !seats.contains(s)).toList();
+    }
+
+    /** The value of a series of {@code /prometheus} with this kind, scraped now; 0 when it is not there. */
+    private double metric(String name, String kind) {
+        return metric(name, "kind", kind);
+    }
+
+    private double metric(String name, String label, String value) {
+        ApiClient.Answer scraped = api.send("GET", "/prometheus", null, null);
+        assertThat(scraped.status()).isEqualTo(200);
+        return scraped.body().lines().filter(line -> line.startsWith(name + "{") && line.contains(label + "=\"" + value + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     private static byte[] bytes(String s) {

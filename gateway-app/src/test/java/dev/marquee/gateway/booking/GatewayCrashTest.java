@@ -97,7 +97,7 @@ class GatewayCrashTest {
                         && d.type().equals("payment.succeeded") && d.delivered()), delivered -> delivered);
         Eventually.await("the confirmation failed at the chain and set to be tried again", BookingJourney.ASYNC,
                 () -> confirmationRetriesStored(), retries -> retries > 0);
-        assertThat(journey.read(bookingId, token).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(journey.read(bookingId, token).path("status").asText()).isEqualTo("CONFIRMING");
 
         gateway.kill();
         chain.admin().clearFaults();
