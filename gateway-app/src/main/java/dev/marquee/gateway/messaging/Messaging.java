@@ -46,6 +46,7 @@ public class Messaging {
     private final List<MessageHandler> handlers;
     private final Clock clock;
     private final EmbeddedBroker embedded;
+    private final Subscriptions subscriptions;
     private final BrokerConnection broker;
     private final OutboxRelay relay;
     private final AtomicInteger inProgress = new AtomicInteger();
@@ -58,6 +59,7 @@ public class Messaging {
         this.embedded = settings.embedded() ? EmbeddedBroker.start(settings.embeddedPort(), settings.embeddedStoreFolder()) : null;
         // Each handler gets consumer-threads channels, and every channel a thread, so that one slow handler
         // (a chain that times out) cannot hold up another (the emails).
+        this.subscriptions = new Subscriptions(settings, this::declare, HandlerConsumer::new);
         this.broker = new BrokerConnection(embedded == null ? settings.uri() : embedded.uri(),
                 embedded == null ? settings.brokerAddresses() : List.of(),
                 settings.consumerThreads() * Math.max(1, handlers.size()),
@@ -76,29 +78,23 @@ public class Messaging {
             Channel setup = connection.createChannel();
             setup.exchangeDeclare(settings.exchangeName(), BuiltinExchangeType.TOPIC, true);
             for (MessageHandler handler : handlers) {
-                String queue = settings.queueName(handler.queue());
-                declareQueue(setup, queue);
-                declareQueue(setup, settings.deadLetterQueueName(handler.queue()));
-                for (String key : handler.routingKeys()) {
-                    setup.queueBind(queue, settings.exchangeName(), key);
-                }
+                declare(setup, handler);
             }
         } catch (BrokerConnection.Misconfigured e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not declare the message queues", e);
         }
-        for (MessageHandler handler : handlers) {
-            for (int i = 0; i < settings.consumerThreads(); i++) {
-                try {
-                    Channel channel = connection.createChannel();
-                    channel.basicQos(settings.prefetch());
-                    channel.basicConsume(settings.queueName(handler.queue()), false, new HandlerConsumer(channel, handler));
-                } catch (IOException e) {
-                    throw new IllegalStateException("could not consume " + handler.queue(), e);
-                }
-            }
-            LOG.info("Consuming {} ({})", settings.queueName(handler.queue()), String.join(", ", handler.routingKeys()));
+        subscriptions.subscribe(connection, handlers, () -> broker.current());
+    }
+
+    /** A handler's queue with its bindings, and its dead-letter queue. */
+    private void declare(Channel setup, MessageHandler handler) throws IOException {
+        String queue = settings.queueName(handler.queue());
+        declareQueue(setup, queue);
+        declareQueue(setup, settings.deadLetterQueueName(handler.queue()));
+        for (String key : handler.routingKeys()) {
+            setup.queueBind(queue, settings.exchangeName(), key);
         }
     }
 
@@ -269,6 +265,7 @@ public class Messaging {
 
     @PreDestroy
     void stop() {
+        subscriptions.close();
         relay.stop();
         broker.close();
         if (embedded != null) {
