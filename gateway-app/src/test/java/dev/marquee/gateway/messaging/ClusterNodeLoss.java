@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.Logger;
@@ -33,14 +36,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bookings paid on the local three-node RabbitMQ cluster ({@code bin/rabbit-cluster}) while the node that
- * leads the gateway's queues, and holds its connection, is killed: some bookings are paid just before the
- * kill, so their messages are on their way through the broker, the rest while the node is down. The
- * subclasses say what must follow for one queue type.
+ * leads the gateway's queues, and holds its connection, is killed (SIGKILL): customers pay one after another,
+ * and the node is killed as soon as half of them have paid, with their messages on their way through the
+ * broker; the others pay during and after the kill. The subclasses say what must follow for one queue type.
  */
 abstract class ClusterNodeLoss implements TestPropertyProvider {
     static final Logger LOG = LoggerFactory.getLogger(ClusterNodeLoss.class);
-    static final int BOOKINGS = 10;
-    static final int PAID_BEFORE_THE_KILL = 4;
+    static final int BOOKINGS = 12;
+    static final int PAID_BEFORE_THE_KILL = 6;
 
     @Inject
     EmbeddedServer server;
@@ -115,16 +118,49 @@ abstract class ClusterNodeLoss implements TestPropertyProvider {
         assertThat(placement).as("the gateway's queues").hasSize(handlers.size() * 2)
                 .allMatch(line -> line.contains("marquee-r" + node + "@localhost"));
 
-        for (JsonNode booking : bookings.subList(0, PAID_BEFORE_THE_KILL)) {
-            journey.payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
-        }
-        RabbitCluster.killNode(node);
+        // One customer after another pays; the node is killed the moment the payments before the kill are made,
+        // while their webhooks, confirmations and emails are on their way, and the payments go on meanwhile.
+        ProcessHandle nodeProcess = RabbitCluster.processOf(node);
+        CountDownLatch paidBefore = new CountDownLatch(PAID_BEFORE_THE_KILL);
+        AtomicReference<Throwable> paymentFailed = new AtomicReference<>();
+        Thread customers = Thread.ofPlatform().name("customers").start(() -> {
+            try {
+                for (JsonNode booking : bookings) {
+                    journey.payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
+                    paidBefore.countDown();
+                }
+            } catch (Throwable e) {
+                paymentFailed.set(e);
+            }
+        });
+        awaitLatch(paidBefore);
+        RabbitCluster.kill(nodeProcess);
         killed = node;
         long killedAt = System.nanoTime();
-        for (JsonNode booking : bookings.subList(PAID_BEFORE_THE_KILL, BOOKINGS)) {
-            journey.payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
-        }
+        awaitThread(customers);
+        assertThat(paymentFailed.get()).as("a payment on the provider's page").isNull();
+        LOG.info("Node {} killed after {} payments; {} s later all {} were paid", node, PAID_BEFORE_THE_KILL,
+                String.format("%.1f", secondsSince(killedAt)), BOOKINGS);
         return new Run(bookings, node, killedAt);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).as("payments made before the kill").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitThread(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(thread.isAlive()).as("customers still paying after a minute").isFalse();
     }
 
     void startTheKilledNode() {

@@ -50,6 +50,9 @@ class RabbitClusterTest extends ClusterNodeLoss {
             journey.awaitEmails(email(i), 1);
         }
         double allDone = secondsSince(run.killedAtNanos());
+        assertThat(RabbitCluster.queues(stack.brokerProperties().get("marquee.messaging.queue-prefix"), "leader"))
+                .as("the queues' leaders with node " + run.killedNode() + " down").hasSize(handlers.size() * 2)
+                .noneMatch(line -> line.contains("marquee-r" + run.killedNode() + "@"));
         String node = messaging.connectedNode().orElseThrow();
         assertThat(RabbitCluster.nodeOf(node)).as("the node the gateway recovered to").isNotEqualTo(run.killedNode());
         LOG.info("All {} bookings confirmed and emailed {} s after node {} was killed, with it still down; gateway now on {}",

@@ -30,6 +30,18 @@ public final class RabbitCluster {
         run("kill-node", Integer.toString(n));
     }
 
+    /** The OS process of node {@code n}'s Erlang VM. */
+    public static ProcessHandle processOf(int n) {
+        long pid = Long.parseLong(run("pid", Integer.toString(n)).strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("node " + n + " has no process " + pid));
+    }
+
+    /** Kills a node's VM at once (the script's kill-node first asks the node for its process, which takes a second). */
+    public static void kill(ProcessHandle node) {
+        node.destroyForcibly();
+        node.onExit().join();
+    }
+
     /** Starts node {@code n} again and waits until it runs in the cluster. */
     public static void startNode(int n) {
         run("start-node", Integer.toString(n));
