@@ -1,11 +1,13 @@
 package dev.marquee.gateway.messaging;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +46,7 @@ public class Messaging {
     private final List<MessageHandler> handlers;
     private final Clock clock;
     private final EmbeddedBroker embedded;
+    private final Subscriptions subscriptions;
     private final BrokerConnection broker;
     private final OutboxRelay relay;
     private final AtomicInteger inProgress = new AtomicInteger();
@@ -56,7 +59,9 @@ public class Messaging {
         this.embedded = settings.embedded() ? EmbeddedBroker.start(settings.embeddedPort(), settings.embeddedStoreFolder()) : null;
         // Each handler gets consumer-threads channels, and every channel a thread, so that one slow handler
         // (a chain that times out) cannot hold up another (the emails).
+        this.subscriptions = new Subscriptions(settings, this::declare, HandlerConsumer::new);
         this.broker = new BrokerConnection(embedded == null ? settings.uri() : embedded.uri(),
+                embedded == null ? settings.brokerAddresses() : List.of(),
                 settings.consumerThreads() * Math.max(1, handlers.size()),
                 this::declareAndConsume);
         this.relay = OutboxRelay.start(settings, outbox, broker, clock);
@@ -67,31 +72,44 @@ public class Messaging {
     private void declareAndConsume(Connection connection) {
         // The client re-declares, after a reconnect, what was declared on a channel that is still open:
         // the setup channel stays open so that queues a restarted broker lost come back.
+        // Every queue is durable, shared and kept, with per-consumer prefetch and no priorities or TTLs, so the
+        // same declarations suit classic and quorum queues; only the type argument differs.
         try {
             Channel setup = connection.createChannel();
             setup.exchangeDeclare(settings.exchangeName(), BuiltinExchangeType.TOPIC, true);
             for (MessageHandler handler : handlers) {
-                String queue = settings.queueName(handler.queue());
-                setup.queueDeclare(queue, true, false, false, Map.of());
-                setup.queueDeclare(settings.deadLetterQueueName(handler.queue()), true, false, false, Map.of());
-                for (String key : handler.routingKeys()) {
-                    setup.queueBind(queue, settings.exchangeName(), key);
-                }
+                declare(setup, handler);
             }
+        } catch (BrokerConnection.Misconfigured e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not declare the message queues", e);
         }
-        for (MessageHandler handler : handlers) {
-            for (int i = 0; i < settings.consumerThreads(); i++) {
-                try {
-                    Channel channel = connection.createChannel();
-                    channel.basicQos(settings.prefetch());
-                    channel.basicConsume(settings.queueName(handler.queue()), false, new HandlerConsumer(channel, handler));
-                } catch (IOException e) {
-                    throw new IllegalStateException("could not consume " + handler.queue(), e);
-                }
+        subscriptions.subscribe(connection, handlers, () -> broker.current());
+    }
+
+    /** A handler's queue with its bindings, and its dead-letter queue. */
+    private void declare(Channel setup, MessageHandler handler) throws IOException {
+        String queue = settings.queueName(handler.queue());
+        declareQueue(setup, queue);
+        declareQueue(setup, settings.deadLetterQueueName(handler.queue()));
+        for (String key : handler.routingKeys()) {
+            setup.queueBind(queue, settings.exchangeName(), key);
+        }
+    }
+
+    private void declareQueue(Channel setup, String queue) throws IOException {
+        try {
+            setup.queueDeclare(queue, true, false, false, settings.queueArguments());
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == AMQP.PRECONDITION_FAILED) {
+                throw new BrokerConnection.Misconfigured("queue " + queue + " exists at the broker with other arguments than "
+                        + "marquee.messaging.queue-type '" + settings.queueType() + "' declares (" + close.getReplyText()
+                        + "). A queue's type cannot change: give the gateway a new marquee.messaging.queue-prefix, and "
+                        + "drain the old queues with a gateway on the old settings before deleting them", e);
             }
-            LOG.info("Consuming {} ({})", settings.queueName(handler.queue()), String.join(", ", handler.routingKeys()));
+            throw e;
         }
     }
 
@@ -128,14 +146,34 @@ public class Messaging {
             }
             try {
                 settle(handler, delivery, handling);
-                getChannel().basicAck(envelope.getDeliveryTag(), false);
             } catch (RuntimeException e) {
                 // The retry or dead letter could not be stored: give the message back to the broker instead.
                 LOG.warn("Could not settle message {} of {}; handing it back to the broker", messageId, handler.queue(), e);
                 pause(Duration.ofSeconds(1));
-                getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+                settleAtBroker(() -> getChannel().basicNack(envelope.getDeliveryTag(), false, true), messageId);
+                return;
+            }
+            settleAtBroker(() -> getChannel().basicAck(envelope.getDeliveryTag(), false), messageId);
+        }
+
+        /**
+         * Acknowledges over a channel that may have gone with its node meanwhile. The broker then delivers the
+         * message again (to this consumer once it is recovered, or to another), and the handler, which must be
+         * safe to repeat, finds its work done.
+         */
+        private void settleAtBroker(BrokerCall call, String messageId) throws IOException {
+            try {
+                call.run();
+            } catch (AlreadyClosedException e) {
+                LOG.info("Message {} of {} was handled but its channel closed before the broker was told; it will be "
+                        + "delivered again", messageId, handler.queue());
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface BrokerCall {
+        void run() throws IOException;
     }
 
     private void settle(MessageHandler handler, Delivery delivery, Handling handling) {
@@ -171,6 +209,9 @@ public class Messaging {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("broker", embedded == null ? broker.describe() : "embedded " + broker.describe());
         status.put("connected", broker.isOpen());
+        broker.connectedNode().ifPresent(node -> status.put("node", node));
+        status.put("queueType", settings.queueType());
+        broker.fault().ifPresent(fault -> status.put("error", fault));
         OutboxStore.Backlog backlog = outbox.backlog();
         status.put("outboxDue", backlog.due());
         status.put("outboxOldestSeconds", backlog.oldestAge().toSeconds());
@@ -189,6 +230,11 @@ public class Messaging {
 
     public boolean connected() {
         return broker.isOpen();
+    }
+
+    /** The broker node this instance is connected to, {@code host:port}, while it is. */
+    public Optional<String> connectedNode() {
+        return broker.connectedNode();
     }
 
     /** Messages parked in each handler's dead-letter queue, when the broker can be asked. */
@@ -219,6 +265,7 @@ public class Messaging {
 
     @PreDestroy
     void stop() {
+        subscriptions.close();
         relay.stop();
         broker.close();
         if (embedded != null) {

@@ -1,12 +1,16 @@
 package dev.marquee.gateway.messaging;
 
+import com.rabbitmq.client.Address;
+import com.rabbitmq.client.ConnectionFactory;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +21,12 @@ import java.util.Optional;
  * @param broker {@code embedded} (default: an in-process AMQP 0-9-1 broker, nothing to install) or
  *     {@code external} (RabbitMQ at {@code uri})
  * @param uri the external broker, {@code amqp://user:password@host:port/vhost}
+ * @param addresses the nodes of an external cluster, {@code host:port} each (default none: the host of {@code uri});
+ *     the client connects to one of them, tried in random order, and recovers to another when its node goes
+ *     away; the user, password, virtual host and TLS still come from {@code uri}
+ * @param queueType {@code classic} (default) or {@code quorum}: the type every queue is declared with. Quorum
+ *     queues are replicated across a cluster's nodes (RabbitMQ only); a queue's type never changes, so a
+ *     deployment that moves to quorum queues takes a new {@code queue-prefix}
  * @param exchange the topic exchange messages are published to, named after the prefix (default {@code events}, so
  *     {@code marquee.events})
  * @param queuePrefix put before the name of the exchange and of every queue (default {@code marquee.}), so that
@@ -37,6 +47,8 @@ public record MessagingSettings(
         @Nullable Boolean enabled,
         @Nullable String broker,
         @Nullable URI uri,
+        @Nullable List<String> addresses,
+        @Nullable String queueType,
         @Nullable String exchange,
         @Nullable String queuePrefix,
         @Nullable Integer prefetch,
@@ -55,6 +67,8 @@ public record MessagingSettings(
         enabled = enabled == null || enabled;
         broker = broker == null ? "embedded" : broker.toLowerCase(Locale.ROOT);
         uri = uri == null ? URI.create("amqp://guest:guest@127.0.0.1:5672") : uri;
+        addresses = addresses == null ? List.of() : addresses.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        queueType = queueType == null || queueType.isBlank() ? "classic" : queueType.strip().toLowerCase(Locale.ROOT);
         exchange = exchange == null ? DEFAULT_EXCHANGE : exchange;
         queuePrefix = queuePrefix == null ? "marquee." : queuePrefix;
         prefetch = prefetch == null ? 16 : prefetch;
@@ -72,6 +86,16 @@ public record MessagingSettings(
         if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme())) {
             throw new ConfigurationException("marquee.messaging.uri must be an amqp:// or amqps:// URI, got '" + uri + "'");
         }
+        if (!queueType.equals("classic") && !queueType.equals("quorum")) {
+            throw new ConfigurationException("marquee.messaging.queue-type must be 'classic' or 'quorum', got '" + queueType + "'");
+        }
+        if (queueType.equals("quorum") && broker.equals("embedded")) {
+            throw new ConfigurationException("marquee.messaging.queue-type 'quorum' needs marquee.messaging.broker 'external' "
+                    + "(RabbitMQ); the embedded broker has classic queues only");
+        }
+        for (String address : addresses) {
+            parseAddress(address);
+        }
         atLeast(prefetch, 1, "prefetch");
         atLeast(consumerThreads, 1, "consumer-threads");
         atLeast(maxAttempts, 1, "max-attempts");
@@ -80,6 +104,41 @@ public record MessagingSettings(
         positive(retryBackoff, "retry-backoff");
         positive(retryBackoffCap, "retry-backoff-cap");
         positive(relayInterval, "relay-interval");
+    }
+
+    /** The nodes to connect to: {@code addresses}, or else the host of {@code uri}. */
+    public List<Address> brokerAddresses() {
+        if (addresses.isEmpty()) {
+            int port = uri.getPort() > 0 ? uri.getPort()
+                    : "amqps".equals(uri.getScheme()) ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT : ConnectionFactory.DEFAULT_AMQP_PORT;
+            return List.of(new Address(uri.getHost(), port));
+        }
+        return addresses.stream().map(MessagingSettings::parseAddress).toList();
+    }
+
+    public boolean quorumQueues() {
+        return queueType.equals("quorum");
+    }
+
+    /** The arguments every queue is declared with: its type, when that is not the broker's default. */
+    public Map<String, Object> queueArguments() {
+        return quorumQueues() ? Map.of("x-queue-type", "quorum") : Map.of();
+    }
+
+    private static Address parseAddress(String address) {
+        int colon = address.lastIndexOf(':');
+        try {
+            if (colon <= 0 || colon == address.length() - 1) {
+                throw new NumberFormatException("no port");
+            }
+            int port = Integer.parseInt(address.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException("port out of range");
+            }
+            return new Address(address.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("marquee.messaging.addresses must list host:port entries, got '" + address + "'");
+        }
     }
 
     public boolean embedded() {

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.messaging.MessageHandler;
 import dev.marquee.gateway.messaging.Messaging;
@@ -36,11 +35,16 @@ public final class BookingStack implements AutoCloseable {
 
     /** Starts the chain (seeded, small) and the SMTP server. */
     public static BookingStack start(String chainId, String chainName, long seed) {
+        return start(chainId, chainName, seed, Broker.onRabbitMq(chainId));
+    }
+
+    /** The same, with the gateway on the broker these properties name (see {@link Broker}). */
+    public static BookingStack start(String chainId, String chainName, long seed, Map<String, String> broker) {
         SandboxTheatre chain = SandboxTheatre.builder().seed(seed).size("small").chainName(chainName)
                 .property("sandbox.payments.webhook-max-backoff", "1s").start();
         GreenMail smtp = new GreenMail(new ServerSetup(BookingJourney.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        return new BookingStack(chainId, chain, smtp, BookingJourney.freePort(), Broker.onRabbitMq(chainId));
+        return new BookingStack(chainId, chain, smtp, BookingJourney.freePort(), broker);
     }
 
     /** The gateway's settings for this stack: chain, provider, SMTP, broker, and no background sweeps or syncs. */
@@ -93,11 +97,9 @@ public final class BookingStack implements AutoCloseable {
     /** The same, for handler queues named directly (a gateway running as a process of its own). */
     public long messagesQueuedIn(Collection<String> queues) {
         String prefix = broker.get("marquee.messaging.queue-prefix");
-        ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(Broker.URI);
             long queued = 0;
-            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            try (Connection connection = Broker.connect(broker); Channel channel = connection.createChannel()) {
                 for (String queue : queues) {
                     queued += channel.queueDeclarePassive(prefix + queue).getMessageCount();
                 }

@@ -1,11 +1,13 @@
 package dev.marquee.gateway.testing;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.marquee.gateway.messaging.MessageHandler;
 import dev.marquee.gateway.messaging.MessagingSettings;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +30,22 @@ public final class Broker {
                 "marquee.messaging.retry-backoff-cap", "1s");
     }
 
+    /** The same on the local three-node cluster of {@code bin/rabbit-cluster}, with queues of the given type. */
+    public static Map<String, String> onRabbitCluster(String name, String queueType) {
+        Map<String, String> properties = new HashMap<>(onRabbitMq(name));
+        properties.put("marquee.messaging.addresses", RabbitCluster.ADDRESSES);
+        properties.put("marquee.messaging.queue-type", queueType);
+        return Map.copyOf(properties);
+    }
+
+    /** A connection to the broker these properties point at, on any of its addresses. */
+    public static Connection connect(Map<String, String> properties) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(properties.getOrDefault("marquee.messaging.uri", URI));
+        String addresses = properties.get("marquee.messaging.addresses");
+        return addresses == null ? factory.newConnection() : factory.newConnection(Address.parseAddresses(addresses));
+    }
+
     /** Deletes the queues and the exchange a test class declared. */
     public static void cleanUp(Map<String, String> properties, Collection<MessageHandler> handlers) {
         cleanUpQueues(properties, handlers.stream().map(MessageHandler::queue).toList());
@@ -36,10 +54,8 @@ public final class Broker {
     /** Deletes the named handler queues (with their dead-letter queues) and the exchange. */
     public static void cleanUpQueues(Map<String, String> properties, Collection<String> queues) {
         String prefix = properties.get("marquee.messaging.queue-prefix");
-        ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(URI);
-            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            try (Connection connection = connect(properties); Channel channel = connection.createChannel()) {
                 for (String queue : queues) {
                     channel.queueDelete(prefix + queue);
                     channel.queueDelete(prefix + queue + ".dead");
