@@ -262,6 +262,9 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         payOnThePage(booking.path("paymentUrl").asText(), "4242424242424242");
         JsonNode confirmed = awaitStatus(bookingId, token, "CONFIRMED");
         String ticketPayload = ticketPayload(confirmed.path("tickets").get(0).path("ticketId").asText(), token);
+        // The tickets' email goes out after CONFIRMED is answered; the customer cancels once it has come, so the
+        // cancellation's email is the second (the two emails are separate messages with no order between them).
+        awaitEmails("barbara@example.org", 1);
         // Everything else of the show is sold at the box office, so the waitlist waits for the booked seat.
         chain.admin().sell(show.ref(), otherSeatsOf(show, seats));
         JsonNode entry = api.call("POST", "/api/v1/shows/" + show.id() + "/waitlist", Map.of(),
