@@ -9,6 +9,7 @@ import dev.marquee.booking.waitingroom.QueuePlace;
 import dev.marquee.booking.waitingroom.QueueScope;
 import dev.marquee.booking.waitingroom.WaitingRoomStore;
 import dev.marquee.gateway.db.SingleStatements;
+import dev.marquee.gateway.db.SqlErrors;
 import dev.marquee.gateway.secrets.Sealing;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -20,13 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The waiting room in the gateway's database. Places are numbered by an identity column, so the join order is the
  * database's whichever instance took the join; the unique (show, email) index keeps one place per email. An admission
  * round locks the show's {@code queue_gates} row ({@code SELECT … FOR UPDATE}) for its transaction, so admitters on
- * every instance take turns. Admission tokens are kept {@link Sealing sealed}, with their hash for the hold check.
+ * every instance take turns; joins share that row's lock while they insert (see {@link #join}). Admission tokens are kept {@link Sealing sealed}, with their hash for the hold check.
  */
 @Singleton
 public class JdbcWaitingRoomStore implements WaitingRoomStore {
@@ -100,28 +102,50 @@ public class JdbcWaitingRoomStore implements WaitingRoomStore {
         });
     }
 
+    /**
+     * The place is numbered and inserted under a shared lock on the show's gate, which an admission round holds
+     * exclusively: a round therefore never starts while a place numbered before its waiting places is still
+     * uncommitted (and so invisible to it), and a place numbered after the round began is inserted only once it ended.
+     * Without that, a join committing late could be passed over by a round that admitted someone numbered after it.
+     */
     @Override
     public Joining join(String id, String showId, String email, String tokenHash, Instant now) {
         Optional<StoredPlace> existing = findByEmail(showId, email);
         if (existing.isPresent()) {
             return new Joining(existing.get(), false);
         }
-        // The unique (show, email) index refuses a second place made at the same moment, on any instance.
-        boolean created = statements.insertUnlessDuplicate(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_places (id, show_id, email, status, token_hash, "
-                    + "joined_at) VALUES (?, ?, ?, 'WAITING', ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, showId);
-                insert.setString(3, email);
-                insert.setString(4, tokenHash);
-                insert.setObject(5, utc(now));
-                return insert.executeUpdate();
+        ensureGate(showId, now);
+        boolean created;
+        try {
+            created = write(c -> {
+                lockGateShared(c, showId);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_places (id, show_id, email, status, token_hash, "
+                        + "joined_at) VALUES (?, ?, ?, 'WAITING', ?, ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, showId);
+                    insert.setString(3, email);
+                    insert.setString(4, tokenHash);
+                    insert.setObject(5, utc(now));
+                    return insert.executeUpdate() == 1;
+                }
+            });
+        } catch (RuntimeException e) {
+            // The unique (show, email) index refused a second place made at the same moment, on any instance.
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
             }
-        });
-        if (created) {
-            ensureGate(showId, now);
+            created = false;
         }
         return new Joining(findByEmail(showId, email).orElseThrow(), created);
+    }
+
+    /** PostgreSQL shares the gate among joins; H2 (the embedded default, one instance) knows only FOR UPDATE. */
+    private void lockGateShared(Connection c, String showId) throws SQLException {
+        String mode = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? "SHARE" : "UPDATE";
+        try (PreparedStatement lock = c.prepareStatement("SELECT show_id FROM queue_gates WHERE show_id = ? FOR " + mode)) {
+            lock.setString(1, showId);
+            lock.executeQuery().close();
+        }
     }
 
     /** One conditional insert in auto-commit; a gate written at the same moment by another join is all we need. */

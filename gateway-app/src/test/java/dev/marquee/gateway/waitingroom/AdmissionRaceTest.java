@@ -30,11 +30,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +71,7 @@ class AdmissionRaceTest {
     @Inject
     Sealing sealing;
 
-    private final TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final InMemoryShows shows = new InMemoryShows();
     private final String show = UniqueIds.next("show");
 
@@ -108,6 +112,37 @@ class AdmissionRaceTest {
         }
         double minutes = Duration.between(start, admitted.getLast().at()).toMillis() / 60_000.0;
         assertThat(400 / minutes).isCloseTo(perMinute, within(perMinute * 0.05));
+    }
+
+    @Test
+    void placesJoiningWhileAdmittersRunAreAdmittedInJoinOrder() throws Exception {
+        queueMode(6_000);
+        WaitingRoom[] instances = {instance(store, transactions), instance(store, transactions)};
+        List<Future<?>> joiners = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(RACERS)) {
+            for (int j = 0; j < RACERS; j++) {
+                int joiner = j;
+                joiners.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        instances[i % 2].join(show, "fan" + joiner + "-" + i + "@example.com");
+                    }
+                }));
+            }
+            while (joiners.stream().anyMatch(f -> !f.isDone()) || waiting() > 0) {
+                clock.advance(Duration.ofMillis(20));
+                AtomicInteger racer = new AtomicInteger();
+                Race.run(2, () -> instances[racer.getAndIncrement()].admitDue(show));
+            }
+            for (Future<?> joined : joiners) {
+                joined.get();
+            }
+        }
+
+        List<Admitted> admitted = admittedInJoinOrder();
+        assertThat(admitted).hasSize(100 * RACERS);
+        for (int i = 1; i < admitted.size(); i++) {
+            assertThat(admitted.get(i).at()).as("admitted no earlier than whoever joined before").isAfterOrEqualTo(admitted.get(i - 1).at());
+        }
     }
 
     @Test
