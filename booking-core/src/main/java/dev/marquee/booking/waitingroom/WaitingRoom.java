@@ -244,7 +244,8 @@ public class WaitingRoom {
      * Cheap: counted in memory, added to the shared count at most once per {@code surgeFlush} per show.
      */
     public void holdAttempted(String showId) {
-        if (rules.surgeWatched() && modeOf(showId).isEmpty() && shows.show(showId).isPresent()) {
+        // A known show only (a map look-up), so that made-up ids do not fill the counts.
+        if (rules.surgeWatched() && modeOf(showId).isEmpty() && movies.movieOf(showId).isPresent()) {
             surges.attempted(showId);
         }
     }
