@@ -19,13 +19,19 @@ public record AdmissionRate(int admissions, Instant accountedUpTo) {
     /**
      * @param accountedUpTo how far the show's admissions were accounted (the gate)
      * @param perMinute the rate
-     * @param backlog how much unused time counts at most
+     * @param backlog how much unused time counts at most; never less than one admission's interval
      */
     public static AdmissionRate due(Instant accountedUpTo, Instant now, int perMinute, Duration backlog) {
-        Instant from = accountedUpTo.isBefore(now.minus(backlog)) ? now.minus(backlog) : accountedUpTo;
+        // At least one admission's worth carries over, or a rate slower than one per backlog would never admit anyone.
+        Duration carried = max(backlog, Duration.ofNanos(MICROS_PER_MINUTE * 1000 / perMinute));
+        Instant from = accountedUpTo.isBefore(now.minus(carried)) ? now.minus(carried) : accountedUpTo;
         long elapsed = Math.max(0, from.until(now, ChronoUnit.MICROS));
         long due = Math.multiplyExact(elapsed, (long) perMinute) / MICROS_PER_MINUTE;
         return new AdmissionRate(Math.toIntExact(due), from.plus(due * MICROS_PER_MINUTE / perMinute, ChronoUnit.MICROS));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**

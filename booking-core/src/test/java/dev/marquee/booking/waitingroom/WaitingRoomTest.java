@@ -248,6 +248,22 @@ class WaitingRoomTest {
     }
 
     @Test
+    void aRateSlowerThanOneAdmissionPerBacklogStillAdmits() {
+        queueMode(6);
+        for (int i = 0; i < 3; i++) {
+            join("fan" + i + "@example.com");
+        }
+        int admitted = 0;
+
+        for (int second = 0; second < 30; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            admitted += room.admitDue(SHOW);
+        }
+
+        assertThat(admitted).as("one every 10 s").isEqualTo(3);
+    }
+
+    @Test
     void aQueueThatRanDryDoesNotSaveUpAdmissions() {
         queueMode(60);
         join("early@example.com");
