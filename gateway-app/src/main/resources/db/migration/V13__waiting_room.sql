@@ -33,6 +33,8 @@ CREATE UNIQUE INDEX queue_places_seq ON queue_places (seq);
 -- One place per email and show: a bot joining a thousand times gets its one place back.
 CREATE UNIQUE INDEX queue_places_email ON queue_places (show_id, email);
 CREATE INDEX queue_places_waiting ON queue_places (show_id, status, seq);
+-- Each admitter round (every second, on every instance) asks which shows have someone waiting.
+CREATE INDEX queue_places_status ON queue_places (status, show_id);
 CREATE UNIQUE INDEX queue_places_admission ON queue_places (admission_token_hash);
 
 -- One row per show with a queue, locked by the admitter of each round: how far the show's admissions are accounted.
