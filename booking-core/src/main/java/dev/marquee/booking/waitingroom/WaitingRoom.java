@@ -9,11 +9,13 @@ import dev.marquee.booking.tokens.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fair virtual waiting room in front of hot shows. A show in queue mode (by itself, or as one of a movie's shows
@@ -34,6 +36,7 @@ public class WaitingRoom {
     private final Clock clock;
     private final SurgeWatch surges;
     private volatile ModeSnapshot modes;
+    private final ConcurrentHashMap<String, WaitingOrder> orders = new ConcurrentHashMap<>();
 
     public WaitingRoom(WaitingRoomStore store, Transactions transactions, Shows shows, Movies movies, Secrets secrets,
             WaitingRoomRules rules, Clock clock) {
@@ -142,7 +145,7 @@ public class WaitingRoom {
         WaitingRoomStore.Joining joining = store.join(secrets.newId("qp"), showId, email.trim().toLowerCase(Locale.ROOT),
                 Tokens.hash(token), clock.instant());
         QueuePlace place = joining.stored().place();
-        int position = position(place);
+        int position = store.position(place);
         Duration wait = estimatedWait(position, mode.get());
         return joining.created() ? new QueueJoin.Joined(place, position, wait, token) : new QueueJoin.AlreadyJoined(place, position, wait);
     }
@@ -152,9 +155,21 @@ public class WaitingRoom {
         return store.find(placeId).filter(s -> Tokens.matches(token, s.tokenHash())).map(WaitingRoomStore.StoredPlace::place);
     }
 
-    /** Its place in the queue, 1 for the next to be admitted; 0 once admitted. */
+    /**
+     * Its place in the queue, 1 for the next to be admitted; 0 once admitted. Read from the show's waiting order as this
+     * instance last read it, at most {@code modeRefresh} ago (or since it last admitted from the show): everyone
+     * watching a queue polls it every second, and one read per show and second serves them all. A place that joined
+     * after that read is counted afresh.
+     */
     public int position(QueuePlace place) {
-        return place.status() == PlaceStatus.WAITING ? store.position(place) : 0;
+        if (place.status() != PlaceStatus.WAITING) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        WaitingOrder order = orders.compute(place.showId(), (showId, known) -> known == null || known.staleAt(now, rules.modeRefresh())
+                ? new WaitingOrder(now, store.waitingOrder(showId)) : known);
+        int found = Arrays.binarySearch(order.seqs(), place.seq());
+        return found >= 0 ? found + 1 : store.position(place);
     }
 
     /** How long until a place at this position is admitted, at its show's rate; zero when the show is out of queue mode. */
@@ -206,6 +221,7 @@ public class WaitingRoom {
             }
             store.saveGate(showId, due.accountedAfter(admitted, now));
             if (admitted > 0) {
+                orders.remove(showId);
                 LOG.log(System.Logger.Level.DEBUG, "Admitted {0} from the queue of show {1}", admitted, showId);
             }
             return admitted;
@@ -258,6 +274,14 @@ public class WaitingRoom {
         modes = null;
         LOG.log(System.Logger.Level.INFO, "Queue mode on by itself for show {0}: {1} hold attempts within {2}; {3} admissions a minute "
                 + "until {4}", showId, attempts, rules.surgeWindow(), mode.admissionsPerMinute(), mode.endsAt());
+    }
+
+    /** The numbers of a show's waiting places as read at one moment. */
+    private record WaitingOrder(Instant readAt, long[] seqs) {
+
+        boolean staleAt(Instant now, Duration refresh) {
+            return !now.isBefore(readAt.plus(refresh));
+        }
     }
 
     /** The queue modes as read at one moment. */

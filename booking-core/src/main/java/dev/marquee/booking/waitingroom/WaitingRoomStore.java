@@ -35,6 +35,9 @@ public interface WaitingRoomStore {
     /** 1 for the next to be admitted: how many waiting places of the show joined before this one, plus one. */
     int position(QueuePlace place);
 
+    /** The numbers ({@link QueuePlace#seq()}) of the show's waiting places, in join order: where everyone stands. */
+    long[] waitingOrder(String showId);
+
     /** Shows with someone waiting. */
     List<String> showsWithWaiting();
 

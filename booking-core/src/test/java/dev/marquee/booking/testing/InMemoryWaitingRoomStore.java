@@ -76,6 +76,11 @@ public class InMemoryWaitingRoomStore implements WaitingRoomStore {
     }
 
     @Override
+    public synchronized long[] waitingOrder(String showId) {
+        return waiting(showId).mapToLong(QueuePlace::seq).toArray();
+    }
+
+    @Override
     public synchronized List<String> showsWithWaiting() {
         return places.values().stream().map(StoredPlace::place).filter(p -> p.status() == PlaceStatus.WAITING)
                 .map(QueuePlace::showId).distinct().toList();

@@ -116,6 +116,18 @@ public abstract class WaitingRoomStoreContract {
     }
 
     @Test
+    void theWaitingOrderNumbersTheShowsWaitingPlacesInJoinOrder() {
+        QueuePlace first = joined();
+        QueuePlace admitted = joined();
+        joined(UniqueIds.next("show"), "elsewhere@example.com");
+        QueuePlace third = joined();
+        admit(admitted, UniqueIds.next("adm"));
+
+        assertThat(store().waitingOrder(show)).containsExactly(first.seq(), third.seq());
+        assertThat(store().waitingOrder(UniqueIds.next("show"))).isEmpty();
+    }
+
+    @Test
     void nextWaitingListsTheShowsWaitingPlacesInJoinOrder() {
         QueuePlace first = joined();
         QueuePlace admitted = joined();

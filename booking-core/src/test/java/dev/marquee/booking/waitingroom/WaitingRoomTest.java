@@ -97,6 +97,35 @@ class WaitingRoomTest {
     }
 
     @Test
+    void aPositionMovesUpAsPeopleAheadAreAdmitted() {
+        queueMode(60);
+        join("first@example.com");
+        join("second@example.com");
+        QueueJoin.Joined third = join("third@example.com");
+        assertThat(third.position()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(room.admitDue(SHOW)).isEqualTo(2);
+
+        assertThat(room.position(third.place())).isEqualTo(1);
+        assertThat(room.estimatedWait(third.place(), 1)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anotherInstanceSeesPositionsMoveWithinTheRefreshTime() {
+        queueMode(60);
+        WaitingRoom otherInstance = room(WaitingRoomRules.defaults());
+        join("first@example.com");
+        QueueJoin.Joined second = join("second@example.com");
+        assertThat(otherInstance.position(second.place())).isEqualTo(2);
+
+        clock.advance(WaitingRoomRules.defaults().modeRefresh());
+        room.admitDue(SHOW);
+
+        assertThat(otherInstance.position(second.place())).isEqualTo(1);
+    }
+
+    @Test
     void aBotJoiningAThousandTimesWithOneEmailHasOnePlace() {
         queueMode(60);
         QueueJoin.Joined first = join("bot@example.com");

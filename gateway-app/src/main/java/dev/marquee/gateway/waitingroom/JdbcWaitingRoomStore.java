@@ -211,6 +211,23 @@ public class JdbcWaitingRoomStore implements WaitingRoomStore {
     }
 
     @Override
+    public long[] waitingOrder(String showId) {
+        return statements.read(c -> {
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT seq FROM queue_places WHERE show_id = ? AND status = 'WAITING' ORDER BY seq")) {
+                select.setString(1, showId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        seqs.add(rs.getLong(1));
+                    }
+                }
+            }
+            return seqs.stream().mapToLong(Long::longValue).toArray();
+        });
+    }
+
+    @Override
     public List<String> showsWithWaiting() {
         return statements.read(c -> {
             List<String> shows = new ArrayList<>();
