@@ -268,6 +268,11 @@ public class WaitingRoom {
 
     private void surged(String showId, long attempts) {
         Instant now = clock.instant();
+        // Read afresh: an operator's mode set on another instance within the last moment is kept, not replaced.
+        modes = null;
+        if (modeOf(showId).isPresent()) {
+            return;
+        }
         QueueMode mode = new QueueMode(QueueScope.show(showId), rules.autoAdmissionsPerMinute(), rules.autoAdmissionValidity(), true, now,
                 now.plus(rules.autoModeFor()));
         store.putMode(mode);

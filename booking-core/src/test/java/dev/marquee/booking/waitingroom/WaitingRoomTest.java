@@ -333,6 +333,21 @@ class WaitingRoomTest {
     }
 
     @Test
+    void aSurgeKeepsAModeAnOperatorJustSetOnAnotherInstance() {
+        WaitingRoomRules rules = WaitingRoomRules.defaults().withSurgeAttempts(10);
+        WaitingRoom watched = room(rules);
+        watched.holdAttempted(SHOW);
+        room(rules).putInQueueMode(QueueScope.movie(MOVIE), 30, 600);
+
+        for (int i = 0; i < 10; i++) {
+            watched.holdAttempted(SHOW);
+        }
+
+        assertThat(store.modes()).extracting(QueueMode::scope).containsExactly(QueueScope.movie(MOVIE));
+        assertThat(watched.modeOf(SHOW)).map(QueueMode::automatic).contains(false);
+    }
+
+    @Test
     void holdAttemptsBelowTheSurgeRateLeaveHoldsOpen() {
         WaitingRoom watched = room(WaitingRoomRules.defaults().withSurgeAttempts(100));
 
