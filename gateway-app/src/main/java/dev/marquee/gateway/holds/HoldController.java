@@ -7,6 +7,8 @@ import dev.marquee.booking.idempotency.Answer;
 import dev.marquee.booking.idempotency.Execution;
 import dev.marquee.booking.idempotency.IdempotentRequests;
 import dev.marquee.booking.tokens.Tokens;
+import dev.marquee.booking.waitingroom.HoldEntry;
+import dev.marquee.booking.waitingroom.WaitingRoom;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.Problem;
@@ -39,28 +41,33 @@ import java.util.OptionalLong;
 /**
  * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer is kept under its
  * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
- * repeat of a refused request runs again.
+ * repeat of a refused request runs again. While the show is in queue mode a hold also needs an admission from the
+ * show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
  */
 @Controller("/api/v1/holds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HoldController {
     private static final int MAX_KEY_LENGTH = 255;
+    /** The header that carries an admission token from a show's queue. */
+    public static final String QUEUE_TOKEN = "Queue-Token";
 
     private final Holds holds;
     private final IdempotentRequests keys;
     private final ClientRateLimiter rateLimiter;
+    private final WaitingRoom waitingRoom;
     private final JsonMapper json;
 
-    public HoldController(Holds holds, IdempotentRequests keys, ClientRateLimiter rateLimiter, JsonMapper json) {
+    public HoldController(Holds holds, IdempotentRequests keys, ClientRateLimiter rateLimiter, WaitingRoom waitingRoom, JsonMapper json) {
         this.holds = holds;
+        this.waitingRoom = waitingRoom;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.json = json;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Body @Nullable JsonNode body,
-            HttpRequest<?> request) {
+    public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Header(QUEUE_TOKEN) @Nullable String queueToken,
+            @Body @Nullable JsonNode body, HttpRequest<?> request) {
         OptionalLong retryAfter = rateLimiter.admit(request.getRemoteAddress().getAddress().getHostAddress());
         if (retryAfter.isPresent()) {
             throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "Too many hold requests from this client; try again in "
@@ -75,7 +82,9 @@ public class HoldController {
         HoldRequest holdRequest = new HoldRequest(hold.showId(), hold.seatIds(), hold.email());
         String requestHash = Tokens.hash(json(hold));
         return switch (keys.execute(key, requestHash, holds::newHoldId,
-                holdId -> answer(request, holds.place(holdId, holdRequest)), Holds::outcomeUnknown)) {
+                holdId -> entry(holdRequest, queueToken) instanceof HoldEntry.AdmissionRequired required
+                        ? admissionRequired(request, required) : answer(request, holds.place(holdId, holdRequest)),
+                Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
                     : HttpResponse.<String>status(HttpStatus.valueOf(answered.answer().status()))
@@ -86,6 +95,24 @@ public class HoldController {
                     "A request with this Idempotency-Key is still running; try again shortly"),
                     Problems.retryAfter(Duration.ofSeconds(1)), null);
         };
+    }
+
+    /**
+     * Counts the attempt towards the show's surge rate and asks the waiting room whether it may go on. Inside the
+     * idempotent execution: a kept 201 is replayed even after its admission expired, and a 403 is not kept.
+     */
+    private HoldEntry entry(HoldRequest hold, @Nullable String queueToken) {
+        if (hold.showId() == null) {
+            return new HoldEntry.Open(); // answered 400 by the core
+        }
+        waitingRoom.holdAttempted(hold.showId());
+        return waitingRoom.entryFor(hold.showId(), queueToken);
+    }
+
+    /** 403 with where to join: the problem's {@code queue} member is the show's queue. */
+    private Answer admissionRequired(HttpRequest<?> request, HoldEntry.AdmissionRequired required) {
+        return problem(request, Problem.of(ProblemType.QUEUE_ADMISSION_REQUIRED, required.reason())
+                .with("queue", "/api/v1/shows/" + required.showId() + "/queue"));
     }
 
     private Answer answer(HttpRequest<?> request, HoldOutcome outcome) {

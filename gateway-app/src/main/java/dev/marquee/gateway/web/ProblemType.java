@@ -30,6 +30,8 @@ public enum ProblemType {
     TICKET_VOID("ticket-void", "Ticket cancelled", HttpStatus.CONFLICT),
     SHOW_ENDED("show-ended", "Show has ended", HttpStatus.UNPROCESSABLE_ENTITY),
     WRONG_CINEMA("wrong-cinema", "Ticket for another cinema", HttpStatus.UNPROCESSABLE_ENTITY),
+    QUEUE_ADMISSION_REQUIRED("queue-admission-required", "Queue admission required", HttpStatus.FORBIDDEN),
+    QUEUE_NOT_ACTIVE("queue-not-active", "Show not in queue mode", HttpStatus.CONFLICT),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     /** Problem type URIs live under this base; they name kinds and need not resolve. */

@@ -24,8 +24,12 @@ import dev.marquee.booking.support.Transactions;
 import dev.marquee.booking.tokens.Secrets;
 import dev.marquee.booking.waitlist.Waitlist;
 import dev.marquee.booking.waitlist.WaitlistStore;
+import dev.marquee.booking.waitingroom.Movies;
+import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.booking.waitingroom.WaitingRoomStore;
 import dev.marquee.gateway.booking.BookingSettings;
 import dev.marquee.gateway.holds.HoldSettings;
+import dev.marquee.gateway.waitingroom.WaitingRoomSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
@@ -119,5 +123,11 @@ public class BookingCoreFactory {
     Waitlist waitlist(WaitlistStore entries, Holds holds, Shows shows, Chains chains, Secrets secrets,
             @Named("waitlist") ExecutorService background, Clock clock) {
         return new Waitlist(entries, holds, shows, chains, secrets, background, clock);
+    }
+
+    @Singleton
+    WaitingRoom waitingRoom(WaitingRoomStore store, Transactions transactions, Shows shows, Movies movies, Secrets secrets,
+            WaitingRoomSettings settings, Clock clock) {
+        return new WaitingRoom(store, transactions, shows, movies, secrets, settings.rules(), clock);
     }
 }

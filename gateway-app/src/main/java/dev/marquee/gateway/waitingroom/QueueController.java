@@ -1,0 +1,122 @@
+package dev.marquee.gateway.waitingroom;
+
+import dev.marquee.booking.support.Pause;
+import dev.marquee.booking.waitingroom.PlaceStatus;
+import dev.marquee.booking.waitingroom.QueueJoin;
+import dev.marquee.booking.waitingroom.QueuePlace;
+import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.web.Bearer;
+import dev.marquee.gateway.web.InvalidParametersException;
+import dev.marquee.gateway.web.NotFoundException;
+import dev.marquee.gateway.web.ProblemException;
+import dev.marquee.gateway.web.ProblemType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Joining and watching a show's queue. {@code GET ...?waitSeconds=N} long-polls: it answers as soon as the place is
+ * admitted, or after N seconds; {@code GET .../events} streams the place's position and its admission as server-sent
+ * events.
+ */
+@Controller("/api/v1/shows/{showId}/queue")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class QueueController {
+    private static final int MAX_WAIT_SECONDS = 60;
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+
+    private final WaitingRoom room;
+    private final QueueEvents events;
+    private final Clock clock;
+    private final Pause pause;
+
+    public QueueController(WaitingRoom room, QueueEvents events, Clock clock, Pause pause) {
+        this.room = room;
+        this.events = events;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body) {
+        QueueJoinBody join = QueueJoinBody.of(body);
+        Instant now = clock.instant();
+        return switch (room.join(showId, join.email())) {
+            case QueueJoin.Joined joined -> HttpResponse.status(HttpStatus.CREATED)
+                    .body(QueuePlaceView.of(joined.place(), joined.position(), joined.estimatedWait(), joined.token(), now));
+            case QueueJoin.AlreadyJoined again -> HttpResponse.ok(QueuePlaceView.of(again.place(), again.position(), again.estimatedWait(),
+                    null, now));
+            case QueueJoin.Invalid invalid -> throw InvalidParametersException.of(invalid.field(), invalid.reason());
+            case QueueJoin.UnknownShow unknown -> throw new NotFoundException("show", unknown.showId());
+            case QueueJoin.NotBookable notBookable -> throw ProblemException.of(ProblemType.SHOW_NOT_BOOKABLE, notBookable.reason());
+            case QueueJoin.NotQueued notQueued -> throw ProblemException.of(ProblemType.QUEUE_NOT_ACTIVE, "Show " + notQueued.showId()
+                    + " is not in queue mode: hold seats without joining a queue");
+        };
+    }
+
+    @Get("/{placeId}")
+    public QueuePlaceView read(@PathVariable String showId, @PathVariable String placeId, Bearer bearer,
+            @QueryValue @Nullable String waitSeconds) {
+        String token = bearer.token();
+        Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
+        Optional<QueuePlace> place = find(showId, placeId, token);
+        while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
+            pause.pause(LOOK_AGAIN);
+            place = find(showId, placeId, token);
+        }
+        return place.map(this::view).orElseThrow(() -> notFound(placeId));
+    }
+
+    /** The place as server-sent events ({@code text/event-stream}): its position as it moves, then its admission. */
+    @Get(value = "/{placeId}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    public HttpResponse<?> events(@PathVariable String showId, @PathVariable String placeId, Bearer bearer) {
+        String token = bearer.token();
+        if (find(showId, placeId, token).isEmpty()) {
+            throw notFound(placeId);
+        }
+        return HttpResponse.ok(events.of(placeId, token));
+    }
+
+    private Optional<QueuePlace> find(String showId, String placeId, String token) {
+        return room.find(placeId, token).filter(p -> p.showId().equals(showId));
+    }
+
+    QueuePlaceView view(QueuePlace place) {
+        int position = room.position(place);
+        return QueuePlaceView.of(place, position, room.estimatedWait(place, position), null, clock.instant());
+    }
+
+    /** The same answer for a wrong token as for no place: nobody learns which place ids exist. */
+    private static NotFoundException notFound(String placeId) {
+        return new NotFoundException("queue place for this token", placeId);
+    }
+
+    private static long waitFor(@Nullable String waitSeconds) {
+        if (waitSeconds == null) {
+            return 0;
+        }
+        try {
+            long seconds = Long.parseLong(waitSeconds);
+            if (seconds >= 0 && seconds <= MAX_WAIT_SECONDS) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw InvalidParametersException.of("waitSeconds", "must be a whole number from 0 to " + MAX_WAIT_SECONDS);
+    }
+}
