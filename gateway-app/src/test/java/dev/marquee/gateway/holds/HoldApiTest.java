@@ -197,18 +197,21 @@ class HoldApiTest implements TestPropertyProvider {
         String key = key();
         ApiClient.Answer inProgress;
         ApiClient.Answer placed;
-        chain.admin().faults(Faults.slow(Duration.ofSeconds(3)));
+        // The chain answers the first request after 8 s of wall time, longer than the repeat is kept waiting below.
+        chain.admin().faults(Faults.slow(Duration.ofSeconds(8)));
         try (var pool = Executors.newFixedThreadPool(2)) {
             Future<ApiClient.Answer> first = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
             Eventually.await("the first request's claim on its key", Duration.ofSeconds(5), () -> keysStored(key), n -> n == 1);
             Future<ApiClient.Answer> repeat = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
-            // A repeat waits 10 s of the gateway's clock for the first to answer; the claim's lease is 30 s.
-            for (int second = 0; second < 20 && !repeat.isDone(); second++) {
-                Thread.sleep(100);
+            // A repeat waits 10 s of the gateway's clock for the first to answer; the claim's lease is 30 s. The clock
+            // moves a second every 250 ms of wall time, up to 25 s, so a repeat that starts late on a busy machine still
+            // gives up within the lease and before the chain answers the first.
+            for (int second = 0; second < 25 && !repeat.isDone(); second++) {
+                Thread.sleep(250);
                 clock.advance(Duration.ofSeconds(1));
             }
             inProgress = repeat.get(5, TimeUnit.SECONDS);
-            placed = first.get(10, TimeUnit.SECONDS);
+            placed = first.get(20, TimeUnit.SECONDS);
         } finally {
             chain.admin().faults(Faults.none());
         }
