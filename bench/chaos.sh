@@ -17,8 +17,10 @@
 # CHAOS_RABBIT_RESTARTS (1), CHAOS_PG_RESTARTS (1), CHAOS_SLOW_CHAIN (1: slow, then timing out, then healed;
 # 0: off), CHAOS_LOAD_SECONDS (60: bookings start evenly over this), CHAOS_SETTLE_SECONDS (180: the most the
 # settling may take), CHAOS_BROKER (rabbitmq, or embedded: the gateway's in-process broker, then
-# CHAOS_EMBEDDED_STORE=1 keeps its messages on disk, 0 in memory), CHAOS_RECONCILE_AFTER (20s),
-# CHAOS_CONFIRM_GIVE_UP (20s), CHAOS_HOLD_TTL (45s), CHAOS_OUT (var/chaos), ports CHAOS_PG_PORT (55432),
+# CHAOS_EMBEDDED_STORE=1 keeps its messages on disk, 0 in memory), CHAOS_RECONCILE_AFTER (10m, the gateway's
+# default: no booking is old enough for the reconciler within a run, so the messages alone must settle
+# everything; 20s lets it take part), CHAOS_CONFIRM_GIVE_UP (20s), CHAOS_HOLD_TTL (45s), CHAOS_OUT (var/chaos),
+# ports CHAOS_PG_PORT (55432),
 # CHAOS_RABBIT_PORT (5690), CHAOS_RABBIT_DIST_PORT (25690), CHAOS_SANDBOX_PORT (9301), CHAOS_GATEWAY_PORT
 # (8191), CHAOS_SMTP_PORT (2691), CHAOS_EMBEDDED_PORT (5695), CHAOS_RABBIT_NODE (marquee-chaos@localhost).
 # Builds with Maven first unless MARQUEE_SKIP_BUILD=1; then the jars and class paths may be given:
@@ -91,6 +93,8 @@ gateway_start() {
 gateway_kill() {
   local pid
   pid=$(cat "$OUT/gateway.pid" 2>/dev/null) || return 0
+  # Only our gateway: a pid left by one that exited may belong to another process by now.
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmicronaut.server.port=$GATEWAY_PORT " || return 0
   kill -9 "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   echo "$(date -u +%T) gateway $pid killed with SIGKILL" >> "$OUT/gateway.log"
@@ -188,7 +192,7 @@ marquee:
     requests-per-minute: 100000000
   bookings:
     confirm-give-up-after: ${CHAOS_CONFIRM_GIVE_UP:-20s}
-    reconcile-after: ${CHAOS_RECONCILE_AFTER:-20s}
+    reconcile-after: ${CHAOS_RECONCILE_AFTER:-10m}
     reconcile-interval: 5s
     sweep-interval: 5s
   payments:
