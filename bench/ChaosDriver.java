@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +53,8 @@ public class ChaosDriver {
     static final int BOOKINGS = Integer.getInteger("bookings", 60);
     static final int SHOWS = Integer.getInteger("shows", 4);
     static final int SEATS = Integer.getInteger("seats", 2);
+    /** Customers who pay after their hold ended, each with a rival who took the seats meanwhile. */
+    static final int LATE_PAYERS = Integer.getInteger("latePayers", 0);
     static final int KILLS = Integer.getInteger("kills", 3);
     static final int RABBIT_RESTARTS = Integer.getInteger("rabbitRestarts", 1);
     static final int PG_RESTARTS = Integer.getInteger("pgRestarts", 1);
@@ -130,6 +133,12 @@ public class ChaosDriver {
         final List<String> seats;
         final long startAtNanos;
         volatile String outcome = "not started";
+        /** For a late payer: its rival, who holds the same seats once its hold has ended, and pays first. */
+        Client rival;
+        /** For a rival: the late payer whose seats it takes. */
+        Client latePayer;
+        final java.util.concurrent.CompletableFuture<Instant> holdEnds = new java.util.concurrent.CompletableFuture<>();
+        final java.util.concurrent.CompletableFuture<Void> finished = new java.util.concurrent.CompletableFuture<>();
 
         Client(int number, String showId, List<String> seats, long startAtNanos) {
             this.number = number;
@@ -140,7 +149,23 @@ public class ChaosDriver {
         }
 
         void run() throws InterruptedException {
+            try {
+                book();
+            } finally {
+                holdEnds.complete(null);
+                finished.complete(null);
+            }
+        }
+
+        void book() throws InterruptedException {
             sleepUntil(startAtNanos);
+            if (latePayer != null) {
+                // The seats come free when the late payer's hold ends (its sweeper releases the chain's lock).
+                Instant ends = waitFor(latePayer.holdEnds);
+                if (ends != null) {
+                    sleepUntil(System.nanoTime() + Math.max(0, Duration.between(Instant.now(), ends).toNanos()) + TimeUnit.SECONDS.toNanos(2));
+                }
+            }
             long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
             try {
                 // A hold that ended before its checkout is placed again, under a new key, as a person would.
@@ -152,6 +177,11 @@ public class ChaosDriver {
                     String paymentUrl = checkout(placed, deadline);
                     if (paymentUrl == null) {
                         continue;
+                    }
+                    if (rival != null) {
+                        holdEnds.complete(expiry(placed.path("expiresAt")));
+                        waitFor(rival.finished);
+                        outcome = "paying late";
                     }
                     pay(paymentUrl.substring(paymentUrl.lastIndexOf('/') + 1), deadline);
                     return;
@@ -214,6 +244,18 @@ public class ChaosDriver {
         }
     }
 
+    static <T> T waitFor(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get(CLIENT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        }
+    }
+
+    static Instant expiry(JsonNode expiresAt) {
+        return expiresAt.isNumber() ? Instant.ofEpochMilli((long) (expiresAt.asDouble() * 1000)) : Instant.parse(expiresAt.asText());
+    }
+
     static final class GaveUp extends RuntimeException {
         GaveUp(String message) {
             super(message);
@@ -253,13 +295,22 @@ public class ChaosDriver {
         Thread.sleep(millis);
     }
 
-    /** Clients with their seats, starting evenly over the load time. */
+    /**
+     * Clients with their seats, starting evenly over the load time. The first {@link #LATE_PAYERS} pay only after
+     * their hold ended and a rival, the last clients, booked their seats: their payments must be given back.
+     */
     static List<Client> clients(List<List<String>> groups) {
         List<Client> clients = new ArrayList<>();
         long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        for (int i = 0; i < groups.size(); i++) {
-            List<String> g = groups.get(i);
-            clients.add(new Client(i + 1, g.get(0), g.subList(1, g.size()), start + i * TimeUnit.SECONDS.toNanos(LOAD_SECONDS) / groups.size()));
+        for (int i = 0; i < BOOKINGS; i++) {
+            boolean rival = i >= BOOKINGS - LATE_PAYERS;
+            List<String> g = groups.get(rival ? i - (BOOKINGS - LATE_PAYERS) : i);
+            clients.add(new Client(i + 1, g.get(0), g.subList(1, g.size()), start + i * TimeUnit.SECONDS.toNanos(LOAD_SECONDS) / BOOKINGS));
+        }
+        for (int i = 0; i < LATE_PAYERS; i++) {
+            Client late = clients.get(i), rival = clients.get(BOOKINGS - LATE_PAYERS + i);
+            late.rival = rival;
+            rival.latePayer = late;
         }
         return clients;
     }
@@ -279,6 +330,10 @@ public class ChaosDriver {
                 for (JsonNode cinema : get("/api/v1/cities/" + city.path("id").asText() + "/cinemas").path("cinemas")) {
                     for (JsonNode show : get("/api/v1/cinemas/" + cinema.path("id").asText()).path("upcomingShows")) {
                         String id = show.path("id").asText();
+                        if (!show.path("startsAt").isTextual()
+                                || Instant.parse(show.path("startsAt").asText()).isBefore(Instant.now().plus(Duration.ofHours(3)))) {
+                            continue; // sales end as a show starts, and a run takes minutes
+                        }
                         JsonNode map = get("/api/v1/shows/" + id + "/seats");
                         List<String> seats = new ArrayList<>();
                         map.path("seats").forEach(s -> seats.add(s.path("id").asText()));
@@ -297,7 +352,7 @@ public class ChaosDriver {
             }
         }
         List<List<String>> groups = new ArrayList<>();
-        for (int i = 0; i < BOOKINGS; i++) {
+        for (int i = 0; i < BOOKINGS - LATE_PAYERS; i++) {
             String show = shows.get(i % SHOWS);
             int n = i / SHOWS;
             List<String> group = new ArrayList<>();

@@ -13,7 +13,9 @@
 # RabbitMQ serve other people's builds and tests, which must not see them go away. Everything this script
 # starts is stopped when it exits, however it exits.
 #
-# Knobs (environment): CHAOS_BOOKINGS (60), CHAOS_SHOWS (4), CHAOS_SEATS (2 per booking), CHAOS_KILLS (3),
+# Knobs (environment): CHAOS_BOOKINGS (60), CHAOS_SHOWS (4), CHAOS_SEATS (2 per booking), CHAOS_LATE_PAYERS
+# (a tenth of the bookings: customers who pay after their hold ended and a rival booked their seats, so their
+# payment must come back), CHAOS_KILLS (3),
 # CHAOS_RABBIT_RESTARTS (1), CHAOS_PG_RESTARTS (1), CHAOS_SLOW_CHAIN (1: slow, then timing out, then healed;
 # 0: off), CHAOS_LOAD_SECONDS (60: bookings start evenly over this), CHAOS_SETTLE_SECONDS (180: the most the
 # settling may take), CHAOS_BROKER (rabbitmq, or embedded: the gateway's in-process broker, then
@@ -242,6 +244,7 @@ bash bench/chaos.sh gateway-start
 set +e
 java -Dlogback.configurationFile="$OUT/logback.xml" \
   -Dbookings="${CHAOS_BOOKINGS:-60}" -Dshows="${CHAOS_SHOWS:-4}" -Dseats="${CHAOS_SEATS:-2}" \
+  -DlatePayers="${CHAOS_LATE_PAYERS:-$(( ${CHAOS_BOOKINGS:-60} / 10 ))}" \
   -Dkills="${CHAOS_KILLS:-3}" -DrabbitRestarts="${CHAOS_RABBIT_RESTARTS:-1}" -DpgRestarts="${CHAOS_PG_RESTARTS:-1}" \
   -DslowChain="${CHAOS_SLOW_CHAIN:-1}" -DloadSeconds="${CHAOS_LOAD_SECONDS:-60}" -DsettleSeconds="${CHAOS_SETTLE_SECONDS:-180}" \
   -Dgateway="http://127.0.0.1:$GATEWAY_PORT" -Dsandbox="http://127.0.0.1:$SANDBOX_PORT" -Dsmtp="$SMTP_PORT" \
