@@ -99,27 +99,36 @@ public class ChaosDriver {
         });
         int violations;
         try {
-            List<Client> clients = clients(seatGroups());
-            log("%d bookings over %d s on %d shows; faults: %d kills, %d RabbitMQ and %d PostgreSQL restarts, slow chain %s",
-                    clients.size(), LOAD_SECONDS, SHOWS, KILLS, RABBIT_RESTARTS, PG_RESTARTS, SLOW_CHAIN ? "on" : "off");
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<?> faults = threads.submit(() -> { runFaults(); return null; });
-                List<Future<?>> running = new ArrayList<>();
-                for (Client client : clients) {
-                    running.add(threads.submit(() -> { client.run(); return null; }));
-                }
-                faults.get();
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            }
-            log("load done; settling (at most %d s)", SETTLE_SECONDS);
-            long settled = settle(clients);
-            violations = check(clients, settled);
+            violations = run();
+        } catch (Throwable e) {
+            // Exit 1 means invariants broken; a run that could not be carried out says so apart.
+            e.printStackTrace();
+            System.exit(2);
+            return;
         } finally {
             mail.stop();
         }
         System.exit(violations == 0 ? 0 : 1);
+    }
+
+    static int run() throws Exception {
+        List<Client> clients = clients(seatGroups());
+        log("%d bookings over %d s on %d shows; faults: %d kills, %d RabbitMQ and %d PostgreSQL restarts, slow chain %s",
+                clients.size(), LOAD_SECONDS, SHOWS, KILLS, RABBIT_RESTARTS, PG_RESTARTS, SLOW_CHAIN ? "on" : "off");
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> faults = threads.submit(() -> { runFaults(); return null; });
+            List<Future<?>> running = new ArrayList<>();
+            for (Client client : clients) {
+                running.add(threads.submit(() -> { client.run(); return null; }));
+            }
+            faults.get();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        log("load done; settling (at most %d s)", SETTLE_SECONDS);
+        long settled = settle(clients);
+        return check(clients, settled);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -78,25 +78,37 @@ gateway_command() {
     echo "${java[@]}" -jar "${CHAOS_GATEWAY_JAR:-$OUT/gateway.jar}"
   fi
 }
+# Starts the gateway and waits until it answers. Like a service manager, starts it again when it exits while
+# starting (it stops at once when its database goes away during its migrations, as with a restart then).
 gateway_start() {
   . bin/jdk.sh
-  # setsid: the gateway outlives the step that started it; its pid file is how it is found again.
-  MARQUEE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/chaos_gateway MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD= \
-    setsid $(gateway_command) >> "$OUT/gateway.log" 2>&1 < /dev/null &
-  echo $! > "$OUT/gateway.pid"
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/health" 2>/dev/null && return 0
-    kill -0 "$(cat "$OUT/gateway.pid")" 2>/dev/null || { echo "the gateway exited; see $OUT/gateway.log" >&2; return 1; }
-    sleep 0.25
+  local attempt pid
+  for attempt in 1 2 3; do
+    # setsid: the gateway outlives the step that started it; its pid file is how it is found again.
+    MARQUEE_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/chaos_gateway MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD= \
+      setsid $(gateway_command) >> "$OUT/gateway.log" 2>&1 < /dev/null &
+    pid=$!
+    echo "$pid" > "$OUT/gateway.pid"
+    for _ in $(seq 1 480); do
+      curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/health" 2>/dev/null && return 0
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.25
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "the gateway did not answer within 120 s; see $OUT/gateway.log" >&2
+      return 1
+    fi
+    echo "$(date -u +%T) the gateway exited while starting (attempt $attempt); starting it again" | tee -a "$OUT/gateway.log" >&2
+    sleep 1
   done
-  echo "the gateway did not answer within 60 s; see $OUT/gateway.log" >&2
+  echo "the gateway exited at every start; see $OUT/gateway.log" >&2
   return 1
 }
 gateway_kill() {
   local pid
   pid=$(cat "$OUT/gateway.pid" 2>/dev/null) || return 0
   # Only our gateway: a pid left by one that exited may belong to another process by now.
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dmicronaut.server.port=$GATEWAY_PORT " || return 0
+  tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -q -- "-Dmicronaut.server.port=$GATEWAY_PORT " || return 0
   kill -9 "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   echo "$(date -u +%T) gateway $pid killed with SIGKILL" >> "$OUT/gateway.log"
@@ -253,5 +265,6 @@ java -Dlogback.configurationFile="$OUT/logback.xml" \
   -cp "$CHAOS_DRIVER_CLASSPATH" bench/ChaosDriver.java 2> "$OUT/driver.log"
 status=$?
 set -e
-[ $status -le 1 ] || { echo "the chaos driver failed ($status); see $OUT/driver.log" >&2; tail -20 "$OUT/driver.log" >&2; }
+# 1: invariants broken; anything else: the run itself failed (the driver says why).
+[ $status -le 1 ] || { echo "the chaos run failed ($status); see $OUT/driver.log" >&2; tail -20 "$OUT/driver.log" >&2; }
 exit $status
