@@ -65,6 +65,13 @@ public class ChaosDriver {
     static final Duration CLIENT_PATIENCE = Duration.ofSeconds(Long.getLong("clientSeconds", 150));
     /** A lock or hold this long past its end is stuck: the sweepers run every second or so. */
     static final Duration STUCK_MARGIN = Duration.ofSeconds(15);
+    /**
+     * Nothing in flight for this long (no webhook to deliver, no outbox row, no message) while bookings are not
+     * settled: nothing left can settle them. Whatever the gateway waits for between steps is in flight meanwhile:
+     * a retry (a confirm again after 15 s, an email whose claim has not lapsed) is a row in the outbox, a webhook
+     * the provider sends again is an undelivered event; the reconciler is not due within a run.
+     */
+    static final Duration STALL = Duration.ofSeconds(Long.getLong("stallSeconds", 12));
     /** Latency while the chain is slow (under the adapter's 3 s request timeout), and while it times out. */
     static final int SLOW_MS = 1500, TIMING_OUT_MS = 5000;
     static final String GATEWAY = System.getProperty("gateway");
@@ -491,17 +498,21 @@ public class ChaosDriver {
     // ---------------------------------------------------------------------------------------------------------
     // Settling
 
-    /** What is left to do: outbox rows, messages queued at the broker, deliveries being handled. */
-    record Work(long outbox, long queued, long inProgress, long deadLetters) {
+    /**
+     * What is left to do: webhooks the provider has still to deliver, outbox rows, messages queued at the broker,
+     * deliveries being handled. -1 where it cannot be seen now.
+     */
+    record Work(long webhooks, long outbox, long queued, long inProgress, long deadLetters) {
         boolean none() {
-            return outbox == 0 && queued == 0 && inProgress == 0;
+            return webhooks == 0 && outbox == 0 && queued == 0 && inProgress == 0;
         }
     }
 
     static Work work() {
-        long outbox = -1, queued = -1, inProgress = -1, dead = -1;
+        long webhooks = -1, outbox = -1, queued = -1, inProgress = -1, dead = -1;
         try {
             outbox = scalar(GATEWAY_DB, "SELECT count(*) FROM outbox");
+            webhooks = scalar(CHAIN_DB, "SELECT count(*) FROM payment_events WHERE delivered_at IS NULL AND NOT gave_up");
         } catch (Exception e) {
             // the database is restarting
         }
@@ -530,17 +541,19 @@ public class ChaosDriver {
         } catch (Exception e) {
             // the broker is restarting (or, embedded, its gateway is down)
         }
-        return new Work(outbox, queued, inProgress, dead);
+        return new Work(webhooks, outbox, queued, inProgress, dead);
     }
 
     /**
      * Waits until no work is left and every booking the provider took money for has ended, for two seconds in
-     * a row, or until the bound; returns the seconds it took.
+     * a row; returns the seconds it took. Gives up (-1) at the bound, or once nothing at all has been in flight
+     * for {@link #STALL} while bookings are still not settled: then nothing is left that could settle them.
      */
     static long settle(List<Client> clients) throws Exception {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
         long quietSince = -1;
+        long stalledSince = -1;
         String last = "";
         while (System.nanoTime() < deadline) {
             Work w = work();
@@ -552,6 +565,11 @@ public class ChaosDriver {
                 pending = "tables unreadable: " + e.getMessage();
             }
             boolean done = w.none() && pending.isEmpty();
+            stalledSince = w.none() && !pending.isEmpty() ? (stalledSince < 0 ? System.nanoTime() : stalledSince) : -1;
+            if (stalledSince > 0 && System.nanoTime() - stalledSince > STALL.toNanos()) {
+                log("stalled: nothing in flight for %d s, and still %s", STALL.toSeconds(), pending);
+                return -1;
+            }
             if (!done) {
                 quietSince = -1;
                 String now = w + " " + pending;
@@ -821,7 +839,7 @@ public class ChaosDriver {
         figures.put("chain slow / timing out / healed", count("chain slow") + " / " + count("chain timing out") + " / " + count("chain healed"));
         figures.put("bookings settled by the reconciler", reconciled());
         figures.put("dead letters", w.deadLetters() < 0 ? "?" : w.deadLetters());
-        figures.put("seconds to settle", settledSeconds < 0 ? "not settled in " + SETTLE_SECONDS : settledSeconds);
+        figures.put("seconds to settle", settledSeconds < 0 ? "did not settle" : settledSeconds);
 
         System.out.println("| figure | value |");
         System.out.println("| --- | --- |");

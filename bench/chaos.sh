@@ -249,7 +249,7 @@ export CHAOS_OUT=$OUT CHAOS_PG_PORT=$PG_PORT CHAOS_RABBIT_PORT=$RABBIT_PORT CHAO
 [ -n "${CHAOS_GATEWAY_CLASSPATH:-}" ] && export CHAOS_GATEWAY_CLASSPATH
 [ -n "${CHAOS_GATEWAY_JAR:-}" ] && export CHAOS_GATEWAY_JAR
 
-echo "Starting the gateway on port $GATEWAY_PORT ($BROKER broker)"
+echo "Starting the gateway on port $GATEWAY_PORT ($BROKER broker, from $([ -n "${CHAOS_GATEWAY_CLASSPATH:-}" ] && echo its classes || echo its jar))"
 bash bench/chaos.sh gateway-start
 
 [ "$BROKER" = rabbitmq ] || { CHAOS_RABBIT_RESTARTS=0; }
