@@ -104,14 +104,18 @@ gateway_start() {
   echo "the gateway exited at every start; see $OUT/gateway.log" >&2
   return 1
 }
-gateway_kill() {
+# Kills, with SIGKILL, the process in a pid file of this run if it is still the one listening on the port given
+# (a pid left by one that exited may belong to another process by now), and waits until it is gone.
+kill_ours() { # pid-file port
   local pid
-  pid=$(cat "$OUT/gateway.pid" 2>/dev/null) || return 0
-  # Only our gateway: a pid left by one that exited may belong to another process by now.
-  tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -q -- "-Dmicronaut.server.port=$GATEWAY_PORT " || return 0
+  pid=$(cat "$1" 2>/dev/null) || return 0
+  tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -q -- "-Dmicronaut.server.port=$2 " || return 0
   kill -9 "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  echo "$(date -u +%T) gateway $pid killed with SIGKILL" >> "$OUT/gateway.log"
+}
+gateway_kill() {
+  kill_ours "$OUT/gateway.pid" "$GATEWAY_PORT"
+  echo "$(date -u +%T) gateway killed with SIGKILL" >> "$OUT/gateway.log"
 }
 
 case "${1:-}" in
@@ -127,6 +131,18 @@ esac
 
 . bin/jdk.sh
 . bench/common.sh
+
+# What an earlier run in this folder left running when it was killed too hard for its trap: its own cluster
+# (by data folder), its own node (by the name it wrote down) and its own gateway (by pid file and port).
+stop_leftovers() {
+  local node
+  [ -f "$PG_DATA/postmaster.pid" ] && pg_stop immediate
+  node=$(cat "$OUT/rabbit/node" 2>/dev/null) && rabbitmqctl -n "$node" -q stop >/dev/null 2>&1
+  kill_ours "$OUT/gateway.pid" "$GATEWAY_PORT"
+  kill_ours "$OUT/sandbox.pid" "$SANDBOX_PORT"
+  return 0
+}
+stop_leftovers
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 ports=("$PG_PORT" "$SANDBOX_PORT" "$GATEWAY_PORT" "$SMTP_PORT")
@@ -155,7 +171,7 @@ SANDBOX_JAR=${CHAOS_SANDBOX_JAR:-$(ls "$ROOT"/sandbox-theatre/target/sandbox-the
 if [ -z "${CHAOS_GATEWAY_JAR:-}" ] && [ -z "${CHAOS_GATEWAY_CLASSPATH:-}" ]; then
   cp "$(ls "$ROOT"/gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
 fi
-rm -f "$OUT"/*.log "$OUT/gateway.pid"
+rm -f "$OUT"/*.log "$OUT"/*.pid
 
 echo "Starting a private PostgreSQL on port $PG_PORT"
 rm -rf "$OUT/pg"
@@ -172,6 +188,7 @@ if [ "$BROKER" = rabbitmq ]; then
   echo '[].' > "$OUT/rabbit/enabled_plugins"
   echo "listeners.tcp.local = 127.0.0.1:$RABBIT_PORT" > "$OUT/rabbit/rabbitmq.conf"
   printf 'ERL_EPMD_ADDRESS=127.0.0.1\nexport ERL_FLAGS="-kernel inet_dist_use_interface {127,0,0,1}"\n' > "$OUT/rabbit/rabbitmq-env.conf"
+  echo "$RABBIT_NODE" > "$OUT/rabbit/node"
   chown -R rabbitmq:rabbitmq "$OUT/rabbit"
   rabbit_start
   BROKER_URI=amqp://guest:guest@127.0.0.1:$RABBIT_PORT
@@ -193,6 +210,7 @@ java -Xmx384m -XX:TieredStopAtLevel=1 -Dmicronaut.server.port="$SANDBOX_PORT" -D
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
      -jar "$SANDBOX_JAR" > "$OUT/sandbox.log" 2>&1 &
 pids+=($!)
+echo $! > "$OUT/sandbox.pid"
 wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 180 "$OUT/sandbox.log"
 
 # Short timelines: holds, reconciliation, give-up and retries in seconds rather than minutes, so that a run
