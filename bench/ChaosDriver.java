@@ -91,7 +91,6 @@ public class ChaosDriver {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     static final AtomicInteger RETRIES = new AtomicInteger();
     static final Map<String, AtomicInteger> FAULTS = new ConcurrentHashMap<>();
-    static final List<String> TIMELINE = new CopyOnWriteArrayList<>();
     static final long T0 = System.nanoTime();
 
     public static void main(String[] args) throws Exception {
