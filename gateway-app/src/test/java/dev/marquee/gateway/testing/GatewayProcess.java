@@ -60,7 +60,11 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> launch() {
+    /**
+     * What follows {@code java} to run the gateway: {@code -jar <jar>} for a fresh shaded jar, else {@code -cp <the
+     * module's classes and dependencies> <main class>}. Scripts a test runs (the chaos suite) start it the same way.
+     */
+    public static List<String> launch() {
         String jar = System.getProperty("marquee.gateway.jar");
         if (jar == null) {
             jar = freshJar(Path.of("target")).map(Path::toString).orElse(null);
