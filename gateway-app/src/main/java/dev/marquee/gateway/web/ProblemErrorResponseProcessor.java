@@ -1,6 +1,8 @@
 package dev.marquee.gateway.web;
 
+import dev.marquee.gateway.db.SqlErrors;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -21,12 +23,21 @@ import java.util.Optional;
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     /** How {@code invalidParams} names a request body at fault, as Micronaut does for a missing one. */
     static final String BODY = "body";
+    /** Seconds a client waits before trying again while the database is unreachable; a restart takes a few. */
+    static final String DATABASE_RETRY_AFTER = "5";
 
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Problem>) response;
+        }
+        if (response.code() >= 500 && context.getRootCause().filter(SqlErrors::isDatabaseUnreachable).isPresent()) {
+            // The database is down or restarting (a crash, a failover): a retry soon may succeed, so say so.
+            Problem problem = Problem.of(ProblemType.DATABASE_UNAVAILABLE,
+                    "The gateway cannot reach its database just now; nothing was done, try again shortly");
+            response.status(ProblemType.DATABASE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+            return response.contentType(Problem.MEDIA_TYPE).body(problem.withInstance(context.getRequest().getPath()));
         }
         int status = response.code();
         List<InvalidParam> params = context.getRootCause().filter(JsonSyntaxException.class::isInstance).isPresent()

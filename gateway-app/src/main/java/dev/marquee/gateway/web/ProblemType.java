@@ -24,6 +24,7 @@ public enum ProblemType {
     WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "Webhook signature invalid", HttpStatus.UNAUTHORIZED),
     HOLD_NOT_ACTIVE("hold-not-active", "Hold no longer active", HttpStatus.CONFLICT),
     BOOKING_NOT_CANCELLABLE("booking-not-cancellable", "Booking cannot be cancelled", HttpStatus.CONFLICT),
+    DATABASE_UNAVAILABLE("database-unavailable", "Gateway's database unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PAYMENT_PROVIDER_UNAVAILABLE("payment-provider-unavailable", "Payment provider unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     TICKET_NOT_GENUINE("ticket-not-genuine", "Ticket not genuine", HttpStatus.UNPROCESSABLE_ENTITY),
     TICKET_ALREADY_USED("ticket-already-used", "Ticket already used", HttpStatus.CONFLICT),

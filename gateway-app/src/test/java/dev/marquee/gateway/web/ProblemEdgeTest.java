@@ -109,6 +109,27 @@ class ProblemEdgeTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedAnswers503WithRetryAfterAndNoInternals() throws Exception {
+        HttpResponse<String> answered = get("/edge/database-down", null);
+
+        assertThat(answered.statusCode()).isEqualTo(503);
+        assertThat(answered.headers().firstValue("Retry-After")).hasValue("5");
+        JsonNode problem = JSON.readTree(answered.body());
+        assertThat(problem.path("type").asText()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE.uri());
+        assertThat(problem.path("instance").asText()).isEqualTo("/edge/database-down");
+        assertThat(answered.body()).doesNotContain("127.0.0.1").doesNotContain("Connection");
+    }
+
+    @Test
+    void anyOtherFailureStaysA500WithoutRetryAfter() throws Exception {
+        HttpResponse<String> answered = get("/edge/broken", null);
+
+        assertThat(answered.statusCode()).isEqualTo(500);
+        assertThat(answered.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(JSON.readTree(answered.body()).path("type").asText()).isEqualTo(ProblemType.INTERNAL.uri());
+    }
+
+    @Test
     void aBearerDoesNotPrintItsToken() {
         assertThat(new Bearer("s3cret-token").toString()).doesNotContain("s3cret-token");
         assertThat(Bearer.parse("Bearer s3cret-token")).hasValue(new Bearer("s3cret-token"));
@@ -150,6 +171,19 @@ class ProblemEdgeTest {
         String busy(Bearer bearer) {
             calls.incrementAndGet();
             throw new ProblemException(BUSY, Problems.retryAfter(Duration.ofMillis(2_500)), null);
+        }
+
+        /** What a repository throws while PostgreSQL restarts: the pool found no connection in time. */
+        @Get("/database-down")
+        String databaseDown() {
+            throw new IllegalStateException("reading a hold", new java.sql.SQLTransientConnectionException(
+                    "HikariPool-1 - Connection is not available, request timed out after 5000ms (127.0.0.1:5432)"));
+        }
+
+        /** A failure that has nothing to do with the database, such as a constraint of the gateway's own. */
+        @Get("/broken")
+        String broken() {
+            throw new IllegalStateException("reading a hold", new java.sql.SQLException("duplicate key", "23505"));
         }
 
         @Get("/missing")
