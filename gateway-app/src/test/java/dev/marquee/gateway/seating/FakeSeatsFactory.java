@@ -44,6 +44,7 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
         private final String chainId;
         private final AtomicInteger reads = new AtomicInteger();
         private volatile boolean down;
+        private volatile long slowMillis;
         private volatile Set<String> held = Set.of();
         private volatile Set<String> sold = Set.of();
         private volatile Instant answerTime = Instant.EPOCH;
@@ -70,11 +71,24 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
         public void reset() {
             reads.set(0);
             down = false;
+            slowMillis = 0;
+        }
+
+        /** Each read takes this long from now on. */
+        public void slowBy(java.time.Duration delay) {
+            slowMillis = delay.toMillis();
         }
 
         @Override
         public SeatAvailability readSeats(String showRef) {
             reads.incrementAndGet();
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down) {
                 throw new TheatreUnavailableException(chainId, "test outage", null);
             }
