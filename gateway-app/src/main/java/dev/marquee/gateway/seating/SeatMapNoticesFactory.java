@@ -36,6 +36,10 @@ class SeatMapNoticesFactory {
     SeatMapNotices notices(@Value("${datasources.default.url}") String url,
             @Value("${datasources.default.username:}") String user, @Value("${datasources.default.password:}") String password,
             SingleStatements statements, SeatingConfiguration configuration, @Named("seat-map-instance") String instance) {
+        if (!configuration.noticesOrDefault()) {
+            LOG.info("Seat map notices are off (marquee.seating.notices): other instances' changes show with the chain's next answer");
+            return new AloneNotices();
+        }
         if (url.startsWith("jdbc:postgresql:")) {
             return new PostgresSeatMapNotices(instance, url, user, password, statements, configuration.peerWaitOrDefault());
         }

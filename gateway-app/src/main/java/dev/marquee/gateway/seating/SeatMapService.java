@@ -51,6 +51,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
     private static final long LOOK_AHEAD_MILLIS = 250;
     /** A chain whose answers are fresh for no time at all is still asked at most this often in the background. */
     private static final Duration MIN_READ_GAP = Duration.ofMillis(100);
+    /** Holds ended this long before the chain was asked are still laid over its answer. */
+    private static final Duration ENDED_MARGIN = Duration.ofSeconds(2);
 
     private final CatalogHolder catalogs;
     private final ChainRegistry chains;
@@ -128,9 +130,10 @@ public class SeatMapService implements SeatMapNotices.Listener {
         seats.lock.lock();
         try {
             if (!seats.hasChainAnswer()) {
+                Instant asked = clock.instant();
                 SeatAvailabilityCache.Answer answer = readChain(show);
-                seats.lastChainAttempt = clock.instant();
-                seats.chainAnswered(answer.availability(), answer.stale());
+                seats.lastChainAttempt = asked;
+                seats.chainAnswered(answer.availability(), answer.stale(), asked);
                 heldThroughGateway(seats, seats.changesAnnounced.get());
             } else if (!notices.listening()) {
                 heldThroughGateway(seats, seats.changesAnnounced.get());
@@ -230,14 +233,28 @@ public class SeatMapService implements SeatMapNotices.Listener {
         }
     }
 
-    /** Reads the seats held through the gateway; the answer includes every change announced up to {@code upTo}. */
+    /** Reads the seats of the gateway's holds; the answer includes every change announced up to {@code upTo}. */
     private void heldThroughGateway(ShowSeats seats, long upTo) {
-        Set<String> held = new HashSet<>();
-        for (GatewayHolds source : gatewayHolds) {
-            held.addAll(source.heldSeats(seats.showId));
-        }
-        seats.heldThroughGateway(held);
+        seats.throughGateway(throughGateway(seats.showId, seats.chainAskedAt()));
         seats.changesApplied = upTo;
+    }
+
+    /**
+     * The show's seats as the gateway's holds have them; holds ended a little before the chain was asked count too,
+     * since instances' clocks and the moment a chain applies a release differ a little.
+     */
+    private GatewayHolds.Seats throughGateway(String showId, Instant chainAskedAt) {
+        Instant since = (chainAskedAt == null ? clock.instant() : chainAskedAt).minus(ENDED_MARGIN);
+        Set<String> held = new HashSet<>();
+        Set<String> letGo = new HashSet<>();
+        Set<String> booked = new HashSet<>();
+        for (GatewayHolds source : gatewayHolds) {
+            GatewayHolds.Seats seats = source.seats(showId, clock.instant(), since);
+            held.addAll(seats.held());
+            letGo.addAll(seats.letGo());
+            booked.addAll(seats.booked());
+        }
+        return new GatewayHolds.Seats(held, letGo, booked);
     }
 
     private boolean due(ShowSeats seats) {
@@ -301,7 +318,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
             shows.invalidate(seats.showId);
             return;
         }
-        seats.lastChainAttempt = clock.instant();
+        Instant asked = clock.instant();
+        seats.lastChainAttempt = asked;
         SeatAvailabilityCache.Answer answer;
         try {
             chainAnswers.forget(seats.showId);
@@ -313,11 +331,9 @@ public class SeatMapService implements SeatMapNotices.Listener {
             answer = null;
         }
         long ticket = seats.changesAnnounced.get();
-        Set<String> held = new HashSet<>();
+        GatewayHolds.Seats held;
         try {
-            for (GatewayHolds source : gatewayHolds) {
-                held.addAll(source.heldSeats(seats.showId));
-            }
+            held = throughGateway(seats.showId, answer == null || answer.stale() ? seats.chainAskedAt() : asked);
         } catch (RuntimeException e) {
             LOG.warn("Reading the gateway's holds of show {} failed; the map keeps the last ones", seats.showId, e);
             held = null;
@@ -325,12 +341,12 @@ public class SeatMapService implements SeatMapNotices.Listener {
         seats.lock.lock();
         try {
             if (answer != null) {
-                seats.chainAnswered(answer.availability(), answer.stale());
+                seats.chainAnswered(answer.availability(), answer.stale(), asked);
             } else {
                 seats.chainFailed();
             }
             if (held != null && ticket >= seats.changesApplied) {
-                seats.heldThroughGateway(held);
+                seats.throughGateway(held);
                 seats.changesApplied = ticket;
             }
             renderLocked(seats);

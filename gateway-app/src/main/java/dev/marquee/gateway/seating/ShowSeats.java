@@ -48,7 +48,9 @@ final class ShowSeats {
 
     private SeatAvailability chainAnswer;
     private boolean stale;
-    private Set<String> heldThroughGateway = Set.of();
+    private GatewayHolds.Seats throughGateway = GatewayHolds.Seats.NONE;
+    /** When (by the gateway's clock) the chain was asked for its last good answer. */
+    private Instant chainAskedAt;
     private volatile Instant latestReadAt;
     private volatile SeatMapVersion current;
     private final ArrayDeque<Step> history = new ArrayDeque<>();
@@ -72,7 +74,10 @@ final class ShowSeats {
         return versions.asFlux();
     }
 
-    void chainAnswered(SeatAvailability answer, boolean stale) {
+    void chainAnswered(SeatAvailability answer, boolean stale, Instant askedAt) {
+        if (!stale || chainAnswer == null) {
+            this.chainAskedAt = askedAt;
+        }
         this.chainAnswer = answer;
         this.stale = stale;
         if (!stale) {
@@ -87,8 +92,13 @@ final class ShowSeats {
         stale = true;
     }
 
-    void heldThroughGateway(Set<String> seats) {
-        this.heldThroughGateway = Set.copyOf(seats);
+    /** When the chain was asked for the answer the map stands on: holds that ended since then are laid over it. */
+    Instant chainAskedAt() {
+        return chainAskedAt;
+    }
+
+    void throughGateway(GatewayHolds.Seats seats) {
+        this.throughGateway = seats;
     }
 
     boolean hasChainAnswer() {
@@ -176,15 +186,23 @@ final class ShowSeats {
         }
     }
 
-    /** Seats held through the gateway read HELD even before the chain's answer knows them; seats sold stay SOLD. */
+    /**
+     * What the gateway did since the chain answered, laid over the answer: seats held through it read HELD, seats of
+     * holds booked read SOLD, and seats of holds let go read AVAILABLE unless another hold has them; seats the chain
+     * sold stay SOLD.
+     */
     private SeatAvailability withGatewayHolds(SeatAvailability fromChain) {
-        if (fromChain.heldSeats().containsAll(heldThroughGateway)) {
+        GatewayHolds.Seats gateway = throughGateway;
+        if (gateway.letGo().isEmpty() && gateway.booked().isEmpty() && fromChain.heldSeats().containsAll(gateway.held())) {
             return fromChain;
         }
+        Set<String> sold = new HashSet<>(fromChain.soldSeats());
+        sold.addAll(gateway.booked());
         Set<String> held = new HashSet<>(fromChain.heldSeats());
-        held.addAll(heldThroughGateway);
-        held.removeAll(fromChain.soldSeats());
-        return new SeatAvailability(fromChain.showRef(), held, fromChain.soldSeats(), fromChain.readAt());
+        held.removeAll(gateway.letGo());
+        held.addAll(gateway.held());
+        held.removeAll(sold);
+        return new SeatAvailability(fromChain.showRef(), held, sold, fromChain.readAt());
     }
 
     private static Set<String> changed(Map<String, SeatState> before, Map<String, SeatState> after) {
