@@ -66,6 +66,7 @@ curl -fsS "$url" -o "$OUT/www/seats.json"
 seats=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['seats']))" "$OUT/www/seats.json")
 bytes=$(stat -c %s "$OUT/www/seats.json")
 echo "Show $show: $seats seats, $bytes bytes"
+curl -fsS -D "$OUT/headers.txt" -o /dev/null "$url"
 
 chmod -R a+rX "$OUT_ABS/www"
 cat > "$OUT/nginx.conf" <<NGINX

@@ -15,6 +15,8 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +52,7 @@ public class SeatMapController {
     }
 
     @Get(value = "/{showId}/seats", produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<byte[]>> seats(@PathVariable String showId, @QueryValue @Nullable String since,
+    public CompletableFuture<HttpResponse<ByteBuf>> seats(@PathVariable String showId, @QueryValue @Nullable String since,
             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
             @Header(HttpHeaders.ACCEPT_ENCODING) @Nullable String acceptEncoding) {
         SeatMapVersion ready = seatMaps.ready(showId);
@@ -72,24 +74,24 @@ public class SeatMapController {
                 .map(changes -> Event.of(changes).name(CHANGES_EVENT).id(changes.version()));
     }
 
-    private HttpResponse<byte[]> answer(String showId, SeatMapVersion version, @Nullable String since,
+    private HttpResponse<ByteBuf> answer(String showId, SeatMapVersion version, @Nullable String since,
             @Nullable String ifNoneMatch, @Nullable String acceptEncoding) {
         if (matches(ifNoneMatch, version.etag())) {
-            return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), showId, version);
+            return headers(HttpResponse.<ByteBuf>status(HttpStatus.NOT_MODIFIED), showId, version);
         }
         if (since != null) {
             SeatChanges changes = seatMaps.changesSince(showId, since);
             if (changes != null) {
-                return headers(HttpResponse.ok(bytes(changes)), showId, version).contentType(MediaType.APPLICATION_JSON_TYPE);
+                return headers(HttpResponse.ok(Unpooled.wrappedBuffer(bytes(changes))), showId, version).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
         }
         boolean gzip = acceptsGzip(acceptEncoding);
-        MutableHttpResponse<byte[]> response = headers(HttpResponse.ok(gzip ? version.gzip() : version.json()), showId, version)
+        MutableHttpResponse<ByteBuf> response = headers(HttpResponse.ok(gzip ? version.gzipBody() : version.jsonBody()), showId, version)
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;
     }
 
-    private MutableHttpResponse<byte[]> headers(MutableHttpResponse<byte[]> response, String showId, SeatMapVersion version) {
+    private MutableHttpResponse<ByteBuf> headers(MutableHttpResponse<ByteBuf> response, String showId, SeatMapVersion version) {
         return response.header(HttpHeaders.ETAG, version.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)

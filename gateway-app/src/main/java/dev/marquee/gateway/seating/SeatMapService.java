@@ -189,20 +189,19 @@ public class SeatMapService implements SeatMapNotices.Listener {
      * and so do the other instances' (as far as {@link SeatMapNotices#announce} promises).
      */
     public void seatsChanged(String showId) {
-        ShowSeats seats = shows.getIfPresent(showId);
-        if (seats != null) {
-            applyChange(seats);
-            readChainSoon(seats);
-        }
+        changedElsewhere(showId);
         notices.announce(showId);
     }
 
+    /**
+     * Another instance changed the show's seats. The gateway's holds say all there is to the change, so the chain
+     * is not read for it: its next read ahead comes within its freshness anyway.
+     */
     @Override
     public void changedElsewhere(String showId) {
         ShowSeats seats = shows.getIfPresent(showId);
         if (seats != null) {
             applyChange(seats);
-            readChainSoon(seats);
         }
     }
 

@@ -43,6 +43,7 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
     public static final class FakeSeats implements TheatreAdapter {
         private final String chainId;
         private final AtomicInteger reads = new AtomicInteger();
+        private final Map<String, AtomicInteger> readsByShow = new ConcurrentHashMap<>();
         private volatile boolean down;
         private volatile long slowMillis;
         private volatile Set<String> held = Set.of();
@@ -68,8 +69,14 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
             return reads.get();
         }
 
+        /** Reads of one show (by its ref) since the last reset: other shows are read ahead in the background too. */
+        public int reads(String showRef) {
+            return readsByShow.getOrDefault(showRef, new AtomicInteger()).get();
+        }
+
         public void reset() {
             reads.set(0);
+            readsByShow.clear();
             down = false;
             slowMillis = 0;
         }
@@ -82,6 +89,7 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
         @Override
         public SeatAvailability readSeats(String showRef) {
             reads.incrementAndGet();
+            readsByShow.computeIfAbsent(showRef, ref -> new AtomicInteger()).incrementAndGet();
             if (slowMillis > 0) {
                 try {
                     Thread.sleep(slowMillis);
