@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * last {@value #PEER_SILENCE_SECONDS} seconds, up to the configured wait. So when a hold's 201 leaves, every
  * live instance's seat map already shows its seats held.
  *
- * <p>Payloads: {@code h|<instance>}, {@code c|<instance>|<seq>|<showId>}, {@code a|<instance>|<seq>|<from>}.
+ * <p>Payloads: hello {@code h|<instance>}, change {@code c|<instance>|<seq>|<showId>}, acknowledgement
+ * {@code a|<announcer>|<seq>|<from>}, goodbye {@code b|<instance>} (on shutdown).
  */
 final class PostgresSeatMapNotices implements SeatMapNotices {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSeatMapNotices.class);
@@ -179,6 +180,11 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
                                 .add("a|" + parts[1] + "|" + parts[2] + "|" + instance);
                     }
                 }
+                case "b" -> {
+                    if (parts.length >= 2) {
+                        peersHeardAt.remove(parts[1]);
+                    }
+                }
                 case "a" -> {
                     if (parts.length == 4 && parts[1].equals(instance)) {
                         heard(parts[3]);
@@ -231,6 +237,13 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
     public void close() {
         running = false;
         listenerThread.interrupt();
+        try {
+            // So that the others stop waiting for this instance's acknowledgements at once, not after its silence.
+            notify("b|" + instance);
+        } catch (RuntimeException e) {
+            LOG.debug("Saying goodbye to the other instances failed; they stop waiting for this one after {} s",
+                    PEER_SILENCE_SECONDS, e);
+        }
     }
 
     private static final class Waiting {
