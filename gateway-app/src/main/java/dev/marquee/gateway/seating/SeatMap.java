@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Answer of {@code GET /api/v1/shows/{showId}/seats}: the hall's seats with the chain's live state.
  *
+ * @param version this answer's version (also its ETag): a new one whenever a seat's state changes
  * @param availabilityReadAt when the chain gave the states
- * @param ageSeconds how old the states are
+ * @param ageSeconds how old the states were when this version was made (the {@code Age} header says how old now)
  * @param stale true when the chain failed just now and these are its last answer
  * @param seatsAvailable how many seats are {@code AVAILABLE}
  * @param seats by row position, then left to right
@@ -26,6 +27,7 @@ import java.util.List;
 @Serdeable
 public record SeatMap(
         String showId,
+        String version,
         String hallId,
         String hallName,
         Instant availabilityReadAt,
@@ -35,7 +37,7 @@ public record SeatMap(
         List<SeatEntry> seats) {
 
     /** Lays the chain's answer over the hall's layout, pricing each seat by its category at this show. */
-    public static SeatMap of(Show show, Hall hall, SeatAvailability availability, Instant now, boolean stale) {
+    public static SeatMap of(String version, Show show, Hall hall, SeatAvailability availability, Instant now, boolean stale) {
         List<SeatEntry> seats = hall.layout().seats().stream()
                 .sorted(Comparator.comparingInt(Seat::y).thenComparingInt(Seat::x).thenComparing(Seat::ref))
                 .map(seat -> new SeatEntry(seat.ref(), seat.row(), seat.number(), seat.x(), seat.y(), seat.category(),
@@ -43,7 +45,7 @@ public record SeatMap(
                 .toList();
         long age = Math.max(0, Duration.between(availability.readAt(), now).toSeconds());
         int available = (int) seats.stream().filter(s -> s.status() == SeatState.AVAILABLE).count();
-        return new SeatMap(show.id(), hall.id(), hall.name(), availability.readAt(), age, stale, available, seats);
+        return new SeatMap(show.id(), version, hall.id(), hall.name(), availability.readAt(), age, stale, available, seats);
     }
 
     /**

@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drops a show's cached seat map when the booking rules change its seats, and announces freed seats. */
+/**
+ * Brings a show's seat map up to date when the booking rules change its seats (on this instance before the change's
+ * request is answered, and on the other instances through their notices), and announces freed seats.
+ */
 @Singleton
 public class SeatMapWatch implements SeatWatch {
     private static final Logger LOG = LoggerFactory.getLogger(SeatMapWatch.class);
@@ -22,7 +25,12 @@ public class SeatMapWatch implements SeatWatch {
 
     @Override
     public void seatsChanged(String showId) {
-        seatMaps.forget(showId);
+        try {
+            seatMaps.seatsChanged(showId);
+        } catch (RuntimeException e) {
+            // The change has happened; the map catches up with the chain's next answer read ahead.
+            LOG.warn("Updating the seat map of show {} failed", showId, e);
+        }
     }
 
     @Override

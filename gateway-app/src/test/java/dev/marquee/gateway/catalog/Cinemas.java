@@ -19,6 +19,11 @@ public final class Cinemas {
     }
 
     public static Catalog standard() {
+        return standardCatalog().build();
+    }
+
+    /** The standard catalogue, for a test that adds shows of its own. */
+    public static TestCatalog standardCatalog() {
         return TestCatalog.catalog()
                 .city("manchester-gb", "Manchester", "Europe/London")
                 .city("new-york-us", "New York", "America/New_York")
@@ -45,8 +50,7 @@ public final class Cinemas {
                 .show("regal:703", "the-dark-knight-2008", "regal:7", at("2026-03-13T18:00:00Z"))
                 // Paddington 2 at Aurora Salford Quays, and far ahead (outside a cinema's 14-day listing).
                 .show("aurora:202", "paddington-2-2017", "aurora:2", at("2026-03-10T15:00:00Z"))
-                .show("aurora:203", "paddington-2-2017", "aurora:2", NOW.plus(Duration.ofDays(20)))
-                .build();
+                .show("aurora:203", "paddington-2-2017", "aurora:2", NOW.plus(Duration.ofDays(20)));
     }
 
     private static Instant at(String instant) {

@@ -43,7 +43,9 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
     public static final class FakeSeats implements TheatreAdapter {
         private final String chainId;
         private final AtomicInteger reads = new AtomicInteger();
+        private final Map<String, AtomicInteger> readsByShow = new ConcurrentHashMap<>();
         private volatile boolean down;
+        private volatile long slowMillis;
         private volatile Set<String> held = Set.of();
         private volatile Set<String> sold = Set.of();
         private volatile Instant answerTime = Instant.EPOCH;
@@ -67,14 +69,34 @@ public final class FakeSeatsFactory implements TheatreAdapterFactory {
             return reads.get();
         }
 
+        /** Reads of one show (by its ref) since the last reset: other shows are read ahead in the background too. */
+        public int reads(String showRef) {
+            return readsByShow.getOrDefault(showRef, new AtomicInteger()).get();
+        }
+
         public void reset() {
             reads.set(0);
+            readsByShow.clear();
             down = false;
+            slowMillis = 0;
+        }
+
+        /** Each read takes this long from now on. */
+        public void slowBy(java.time.Duration delay) {
+            slowMillis = delay.toMillis();
         }
 
         @Override
         public SeatAvailability readSeats(String showRef) {
             reads.incrementAndGet();
+            readsByShow.computeIfAbsent(showRef, ref -> new AtomicInteger()).incrementAndGet();
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down) {
                 throw new TheatreUnavailableException(chainId, "test outage", null);
             }

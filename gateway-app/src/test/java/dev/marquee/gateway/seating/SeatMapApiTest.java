@@ -9,7 +9,9 @@ import dev.marquee.booking.holds.HoldStatus;
 import dev.marquee.booking.holds.HoldStore;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.Cinemas;
+import dev.marquee.gateway.catalog.TestCatalog;
 import dev.marquee.gateway.seating.FakeSeatsFactory.FakeSeats;
+import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.web.ApiClient.Answer;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
@@ -17,12 +19,27 @@ import dev.marquee.spi.Money;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +69,12 @@ class SeatMapApiTest {
     SeatMapService seatMaps;
     @Inject
     HoldStore holds;
+    @Inject
+    SeatMapWatch watch;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     ApiClient api;
     FakeSeats aurora = FakeSeatsFactory.chain("aurora");
@@ -59,10 +82,43 @@ class SeatMapApiTest {
     @BeforeEach
     void setUp() {
         clock.set(Cinemas.NOW);
-        catalogs.replace(Cinemas.standard());
+        TestCatalog catalog = Cinemas.standardCatalog();
+        for (int show = 204; show <= 209; show++) {
+            catalog.show("aurora:" + show, "interstellar-2014", "aurora:2", Cinemas.NOW.plus(Duration.ofDays(1)));
+        }
+        for (int show = 301; show <= 320; show++) {
+            catalog.show("aurora:" + show, "interstellar-2014", "aurora:1", Cinemas.NOW.plus(Duration.ofDays(1)));
+        }
+        catalogs.replace(catalog.build());
+        endHoldsOfEarlierRuns();
         aurora.reset();
         aurora.answers(Set.of("A2"), Set.of("B1", "B2"), Cinemas.NOW);
         api = new ApiClient(server.getURL());
+    }
+
+    /** The test clock stands still, so a hold an earlier run left behind would hold its seat in every later run. */
+    private void endHoldsOfEarlierRuns() {
+        transactions.executeWrite(status -> {
+            try (Statement statement = status.getConnection().createStatement()) {
+                return statement.executeUpdate("UPDATE holds SET status = 'RELEASED' WHERE id LIKE 'hld_seatmap_%' AND status = 'HELD'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A GET with headers, its answer unchecked and its body as bytes (gzip stays compressed). */
+    private HttpResponse<byte[]> raw(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, JsonNode> seatsById(JsonNode map) {
@@ -102,23 +158,39 @@ class SeatMapApiTest {
         clock.advance(Duration.ofSeconds(3));
 
         JsonNode map = api.get("/api/v1/shows/aurora:102/seats").json();
+        HttpResponse<byte[]> raw = raw("/api/v1/shows/aurora:102/seats", Map.of());
 
-        assertThat(aurora.reads()).isEqualTo(1);
+        assertThat(aurora.reads("102")).isEqualTo(1);
         assertThat(map.path("seatsAvailable").asInt()).isEqualTo(3);
-        assertThat(map.path("ageSeconds").asLong()).isEqualTo(3);
+        assertThat(map.path("ageSeconds").asLong()).as("its age when this version was made").isZero();
+        assertThat(raw.headers().firstValue("Age")).as("its age now").hasValue("3");
         assertThat(map.path("stale").asBoolean()).isFalse();
     }
 
     @Test
-    void afterTheFreshnessTheChainIsAskedAgain() {
+    void afterTheFreshnessTheChainIsAskedAgainAheadOfTheReaders() {
         api.get("/api/v1/shows/aurora:201/seats");
         clock.advance(Duration.ofSeconds(6));
         aurora.answers(Set.of(), Set.of(), clock.instant());
 
-        JsonNode map = api.get("/api/v1/shows/aurora:201/seats").json();
+        JsonNode map = Eventually.await("the chain's new answer served", Duration.ofSeconds(5),
+                () -> api.get("/api/v1/shows/aurora:201/seats").json(), m -> m.path("seatsAvailable").asInt() == 6);
 
-        assertThat(aurora.reads()).isEqualTo(2);
-        assertThat(map.path("seatsAvailable").asInt()).isEqualTo(6);
+        assertThat(aurora.reads("201")).isEqualTo(2);
+        assertThat(map.path("ageSeconds").asLong()).isZero();
+    }
+
+    @Test
+    void aReaderNeverWaitsForTheChainOnceTheShowIsKept() {
+        api.get("/api/v1/shows/aurora:204/seats");
+        aurora.slowBy(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(6));
+
+        long started = System.nanoTime();
+        JsonNode map = api.get("/api/v1/shows/aurora:204/seats").json();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(map.path("seatsAvailable").asInt()).as("the kept answer").isEqualTo(3);
     }
 
     @Test
@@ -127,7 +199,8 @@ class SeatMapApiTest {
         clock.advance(Duration.ofSeconds(90));
         aurora.goDown();
 
-        Answer answer = api.get("/api/v1/shows/aurora:202/seats");
+        Answer answer = Eventually.await("the last answer served stale", Duration.ofSeconds(5),
+                () -> api.get("/api/v1/shows/aurora:202/seats"), a -> a.json().path("stale").asBoolean());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("stale").asBoolean()).isTrue();
@@ -156,7 +229,7 @@ class SeatMapApiTest {
         seatMaps.forget("aurora:104");
         JsonNode map = api.get("/api/v1/shows/aurora:104/seats").json();
 
-        assertThat(aurora.reads()).isEqualTo(2);
+        assertThat(aurora.reads("104")).isEqualTo(2);
         assertThat(seatsById(map).get("A1").path("status").asText()).isEqualTo("HELD");
     }
 
@@ -177,12 +250,11 @@ class SeatMapApiTest {
     }
 
     @Test
-    void aSeatHeldThroughTheGatewayShowsHeldEvenBeforeTheCachedChainAnswerKnowsIt() {
+    void aSeatHeldThroughTheGatewayShowsHeldAtOnceEvenBeforeTheChainsAnswerKnowsIt() {
         api.get("/api/v1/shows/aurora:103/seats");
-        Hold hold = new Hold("hld_seatmap_overlay", "aurora:103", "aurora", "ov@example.org",
-                List.of(new HeldSeat("A1", "A", 1, "standard", Money.of("9.50", "GBP"))), HoldStatus.HELD, "lock-1",
-                Cinemas.NOW, Cinemas.NOW.plusSeconds(300), Cinemas.NOW.plusSeconds(330));
+        Hold hold = holdOf("hld_seatmap_overlay", "aurora:103", "A1");
         assertThat(holds.recordWithin(hold, "no-token", 10, Cinemas.NOW)).isTrue();
+        watch.seatsChanged("aurora:103");
         try {
             Map<String, JsonNode> seats = seatsById(api.get("/api/v1/shows/aurora:103/seats").json());
 
@@ -191,5 +263,180 @@ class SeatMapApiTest {
         } finally {
             holds.end(hold.id(), HoldStatus.RELEASED, Cinemas.NOW);
         }
+    }
+
+    private Hold holdOf(String name, String showId, String seatId) {
+        // Holds stay in the test database; each run's ids are its own.
+        String id = name + "_" + Long.toHexString(System.nanoTime());
+        return new Hold(id, showId, "aurora", name.replace("hld_", "") + "@example.org",
+                List.of(new HeldSeat(seatId, seatId.substring(0, 1), 1, "standard", Money.of("9.50", "GBP"))), HoldStatus.HELD,
+                "lock-" + id, Cinemas.NOW, Cinemas.NOW.plusSeconds(300), Cinemas.NOW.plusSeconds(330));
+    }
+
+    /** Records a hold as the booking rules do: stored, then the seat watch told. */
+    private Hold placed(String id, String showId, String seatId) {
+        Hold hold = holdOf(id, showId, seatId);
+        assertThat(holds.recordWithin(hold, "no-token", 10, Cinemas.NOW)).isTrue();
+        watch.seatsChanged(showId);
+        return hold;
+    }
+
+    private void ended(Hold hold, HoldStatus status) {
+        holds.end(hold.id(), status, clock.instant());
+        watch.seatsChanged(hold.showId());
+    }
+
+    private String statusOf(String showId, String seatId) {
+        return seatsById(api.get("/api/v1/shows/" + showId + "/seats").json()).get(seatId).path("status").asText();
+    }
+
+    @Test
+    void theETagIsTheVersionAndAnUnchangedMapAnswers304WithoutABody() {
+        HttpResponse<byte[]> first = raw("/api/v1/shows/aurora:301/seats", Map.of());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> again = raw("/api/v1/shows/aurora:301/seats", Map.of("If-None-Match", etag));
+
+        assertThat(etag).isEqualTo("\"" + api.get("/api/v1/shows/aurora:301/seats").json().path("version").asText() + "\"");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+    }
+
+    @Test
+    void aChangedSeatMakesANewVersionSoTheOldETagGetsTheWholeMap() {
+        String etag = raw("/api/v1/shows/aurora:302/seats", Map.of()).headers().firstValue("ETag").orElseThrow();
+        Hold hold = placed("hld_seatmap_etag", "aurora:302", "A1");
+        try {
+            HttpResponse<byte[]> after = raw("/api/v1/shows/aurora:302/seats", Map.of("If-None-Match", etag));
+
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        } finally {
+            ended(hold, HoldStatus.RELEASED);
+        }
+    }
+
+    @Test
+    void aClientThatAcceptsGzipGetsTheSameMapCompressed() throws IOException {
+        HttpResponse<byte[]> plain = raw("/api/v1/shows/aurora:303/seats", Map.of());
+        HttpResponse<byte[]> zipped = raw("/api/v1/shows/aurora:303/seats", Map.of("Accept-Encoding", "gzip"));
+
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(zipped.headers().firstValue("Content-Length")).hasValue(Integer.toString(zipped.body().length));
+        assertThat(plain.headers().firstValue("Content-Length")).hasValue(Integer.toString(plain.body().length));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+    }
+
+    @Test
+    void sinceAVersionOnlyTheSeatsChangedAreAnswered() {
+        String version = api.get("/api/v1/shows/aurora:304/seats").json().path("version").asText();
+        Hold hold = placed("hld_seatmap_since", "aurora:304", "A3");
+        try {
+            JsonNode changes = api.get("/api/v1/shows/aurora:304/seats?since=" + version).json();
+
+            assertThat(changes.path("since").asText()).isEqualTo(version);
+            assertThat(changes.path("version").asText()).isNotEqualTo(version);
+            assertThat(changes.path("seats").isMissingNode()).isTrue();
+            assertThat(changes.path("changes")).hasSize(1);
+            assertThat(changes.path("changes").get(0).path("id").asText()).isEqualTo("A3");
+            assertThat(changes.path("changes").get(0).path("status").asText()).isEqualTo("HELD");
+            assertThat(changes.path("seatsAvailable").asInt()).isEqualTo(2);
+            String now = changes.path("version").asText();
+            assertThat(api.get("/api/v1/shows/aurora:304/seats?since=" + now).json().path("changes")).isEmpty();
+        } finally {
+            ended(hold, HoldStatus.RELEASED);
+        }
+    }
+
+    @Test
+    void sinceAVersionThisInstanceDoesNotKnowTheWholeMapIsAnswered() {
+        api.get("/api/v1/shows/aurora:305/seats");
+
+        JsonNode map = api.get("/api/v1/shows/aurora:305/seats?since=another-instance.7").json();
+
+        assertThat(map.path("seats")).hasSize(6);
+        assertThat(map.path("changes").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theChangeStreamStartsWithEverySeatAndPushesAHoldsChangeWithItsVersion() throws Exception {
+        api.get("/api/v1/shows/aurora:306/seats");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/shows/aurora:306/seats/changes"))
+                .header("Accept", "text/event-stream").build();
+        var stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        Eventually.await("the first event", Duration.ofSeconds(5), () -> List.copyOf(lines),
+                l -> l.stream().anyMatch(line -> line.startsWith("data:")));
+        assertThat(lines).contains("event: seats");
+        assertThat(lines.stream().filter(line -> line.startsWith("data:")).findFirst().orElseThrow())
+                .contains("\"id\":\"A1\",\"status\":\"AVAILABLE\"").contains("\"id\":\"B1\",\"status\":\"SOLD\"");
+
+        Hold hold = placed("hld_seatmap_stream", "aurora:306", "B3");
+        try {
+            List<String> seen = Eventually.await("the hold's change pushed", Duration.ofSeconds(5), () -> List.copyOf(lines),
+                    l -> l.stream().filter(line -> line.startsWith("data:")).count() >= 2);
+            String pushed = seen.stream().filter(line -> line.startsWith("data:")).skip(1).findFirst().orElseThrow();
+            String version = api.get("/api/v1/shows/aurora:306/seats").json().path("version").asText();
+            assertThat(pushed).contains("\"changes\":[{\"id\":\"B3\",\"status\":\"HELD\"}]")
+                    .contains("\"version\":\"" + version + "\"");
+            assertThat(seen).contains("id: " + version);
+        } finally {
+            stream.cancel(true);
+            ended(hold, HoldStatus.RELEASED);
+        }
+    }
+
+    @Test
+    void aReleasedHoldsSeatsAreAvailableInTheNextRead() {
+        api.get("/api/v1/shows/aurora:307/seats");
+        Hold hold = placed("hld_seatmap_release", "aurora:307", "A1");
+        assertThat(statusOf("aurora:307", "A1")).isEqualTo("HELD");
+
+        ended(hold, HoldStatus.RELEASED);
+
+        assertThat(statusOf("aurora:307", "A1")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void anExpiredHoldsSeatsAreAvailableInTheNextRead() {
+        api.get("/api/v1/shows/aurora:308/seats");
+        Hold hold = placed("hld_seatmap_expiry", "aurora:308", "A3");
+        clock.advance(Duration.ofSeconds(301));
+
+        ended(hold, HoldStatus.EXPIRED);
+
+        assertThat(statusOf("aurora:308", "A3")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void aBookedHoldsSeatsReadSoldInTheNextReadBeforeTheChainIsAskedAgain() {
+        api.get("/api/v1/shows/aurora:309/seats");
+        Hold hold = placed("hld_seatmap_sale", "aurora:309", "A1");
+
+        holds.booked(hold.id(), clock.instant());
+        watch.seatsChanged("aurora:309");
+
+        assertThat(statusOf("aurora:309", "A1")).isEqualTo("SOLD");
+    }
+
+    @Test
+    void aSeatTheChainSoldStaysSoldWhateverTheGatewaysHoldsSay() {
+        aurora.answers(Set.of(), Set.of("A1", "B1", "B2"), Cinemas.NOW);
+        api.get("/api/v1/shows/aurora:310/seats");
+
+        Hold hold = placed("hld_seatmap_sold", "aurora:310", "A1");
+        try {
+            assertThat(statusOf("aurora:310", "A1")).isEqualTo("SOLD");
+        } finally {
+            ended(hold, HoldStatus.RELEASED);
+        }
+        assertThat(statusOf("aurora:310", "A1")).isEqualTo("SOLD");
     }
 }

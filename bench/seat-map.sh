@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Benchmark: seat-map reads. In one run on one machine: wrk (64 connections, 15 s) against the gateway's
+# GET /api/v1/shows/{id}/seats, against nginx serving the very same bytes as a static file (the ceiling), and
+# against the gateway again while holds are placed and released on that same show (a second wrk, 4 connections,
+# every answer a change of the map). Prints requests/s, p50/p99 and the ratio to nginx; writes docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/jdk.sh
+. bench/common.sh
+
+SANDBOX_PORT=${SANDBOX_PORT:-9221}
+GATEWAY_PORT=${GATEWAY_PORT:-8221}
+NGINX_PORT=${NGINX_PORT:-8222}
+CONNECTIONS=${CONNECTIONS:-64}
+DURATION=${DURATION:-15s}
+HOLD_CONNECTIONS=${HOLD_CONNECTIONS:-4}
+OUT=var/bench-seatmap
+mkdir -p "$OUT"
+OUT_ABS=$(cd "$OUT" && pwd)
+for tool in wrk nginx; do
+  command -v $tool > /dev/null || { echo "$tool is needed: apt-get install -y wrk nginx" >&2; exit 1; }
+done
+if [ "${MARQUEE_SKIP_BUILD:-}" != 1 ]; then
+  mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} package -DskipTests
+fi
+cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
+cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
+
+fresh_db marquee_bench_seatmap_chain
+fresh_db marquee_bench_seatmap_gateway
+CHAIN_DB=jdbc:postgresql://127.0.0.1:5432/marquee_bench_seatmap_chain
+java -Dmicronaut.server.port="$SANDBOX_PORT" -Dsandbox.seed=5 -Dsandbox.size=medium -Dsandbox.reset-on-start=true \
+     -Ddatasources.default.url=$CHAIN_DB -Ddatasources.default.username=postgres -Ddatasources.default.password= \
+     -jar "$OUT/sandbox.jar" > "$OUT/sandbox.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 300 "$OUT/sandbox.log"
+
+cat > "$OUT/chains.yml" <<YAML
+marquee:
+  holds:
+    requests-per-minute: 100000000
+    max-seats-per-email: 1000
+  chains:
+    bench:
+      name: Benchmark Chain
+      adapter: rest
+      sync-interval: 1h
+      settings:
+        base-url: http://127.0.0.1:$SANDBOX_PORT
+YAML
+java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+     -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_seatmap_gateway \
+     -Ddatasources.default.username=postgres -Ddatasources.default.password= \
+     -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
+gateway_pid=$!
+pids+=($gateway_pid)
+wait_for "http://127.0.0.1:$GATEWAY_PORT/health" 120 "$OUT/gateway.log"
+for _ in $(seq 1 240); do grep -q 'Synced chain bench' "$OUT/gateway.log" && break; sleep 0.5; done
+
+# The show on sale whose hall is closest to the 322 seats of the issue's measurement.
+show=$(psql -h 127.0.0.1 -U postgres -d marquee_bench_seatmap_gateway -tAc "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id
+  WHERE s.status = 'SCHEDULED' AND s.starts_at > now() + interval '3 hours' ORDER BY abs(h.capacity - 322), s.id LIMIT 1")
+url="http://127.0.0.1:$GATEWAY_PORT/api/v1/shows/$show/seats"
+mkdir -p "$OUT/www"
+curl -fsS "$url" -o "$OUT/www/seats.json"
+seats=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['seats']))" "$OUT/www/seats.json")
+bytes=$(stat -c %s "$OUT/www/seats.json")
+echo "Show $show: $seats seats, $bytes bytes"
+curl -fsS -D "$OUT/headers.txt" -o /dev/null "$url"
+
+chmod -R a+rX "$OUT_ABS/www"
+cat > "$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $OUT_ABS/nginx.pid;
+error_log $OUT_ABS/nginx.error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $OUT_ABS/www;
+    location / { default_type application/json; }
+  }
+}
+NGINX
+nginx -c "$OUT_ABS/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+wait_for "http://127.0.0.1:$NGINX_PORT/seats.json" 20 "$OUT/nginx.error.log"
+cmp -s <(curl -fsS "http://127.0.0.1:$NGINX_PORT/seats.json") "$OUT/www/seats.json" || { echo "nginx serves other bytes" >&2; exit 1; }
+
+# Holds on the show's seats, each released by the next request of its wrk thread: every answer changes the map.
+python3 - "$OUT_ABS/www/seats.json" "$show" > "$OUT/holds.lua" <<'PY'
+import json, sys
+seats = [s["id"] for s in json.load(open(sys.argv[1]))["seats"] if s["status"] == "AVAILABLE" and "price" in s]
+print("local seats = {" + ",".join('"%s"' % s for s in seats) + "}")
+print('local show = "%s"' % sys.argv[2])
+print(r'''
+local releases = {}
+local counter = 0
+local placed, taken, released, other = 0, 0, 0, 0
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+request = function()
+  counter = counter + 1
+  local r = table.remove(releases)
+  if r then
+    return wrk.format("DELETE", "/api/v1/holds/" .. r.id, {["Authorization"] = "Bearer " .. r.token})
+  end
+  local seat = seats[math.random(#seats)]
+  local body = '{"showId":"' .. show .. '","seatIds":["' .. seat .. '"],"email":"bench' .. math.random(1000000) .. '@example.org"}'
+  return wrk.format("POST", "/api/v1/holds", {["Content-Type"] = "application/json",
+    ["Idempotency-Key"] = "k" .. math.random(1000000000) .. "-" .. counter}, body)
+end
+response = function(status, headers, body)
+  if status == 201 then
+    placed = placed + 1
+    local id = body:match('"holdId":"([^"]+)"')
+    local token = body:match('"token":"([^"]+)"')
+    if id and token then table.insert(releases, {id = id, token = token}) end
+  elseif status == 409 then taken = taken + 1
+  elseif status == 200 then released = released + 1
+  else other = other + 1 end
+end
+''')
+PY
+
+run_wrk() { # label url [extra wrk args]
+  local label=$1 target=$2; shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$target" > "$OUT/wrk-$label.txt"
+}
+rps() { awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$1.txt"; }
+pct() { # label percent -> milliseconds
+  awk -v p="$2%" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}' "$OUT/wrk-$1.txt"
+}
+version_number() { curl -fsS "$url" | python3 -c "import json,sys; print(json.load(sys.stdin)['version'].split('.')[1])"; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "Warming up the gateway..."
+wrk -t2 -c"$CONNECTIONS" -d10s "$url" > /dev/null
+wrk -t1 -c8 -d3s "http://127.0.0.1:$NGINX_PORT/seats.json" > /dev/null
+echo "Gateway seat map, $CONNECTIONS connections, $DURATION..."
+run_wrk gateway "$url"
+echo "nginx, the same bytes as a static file..."
+run_wrk nginx "http://127.0.0.1:$NGINX_PORT/seats.json"
+echo "Gateway seat map while holds are placed and released on the show..."
+v_before=$(version_number)
+wrk -t1 -c"$HOLD_CONNECTIONS" -d"$DURATION" --latency -s "$OUT/holds.lua" "http://127.0.0.1:$GATEWAY_PORT" > "$OUT/wrk-holds.txt" &
+holds_wrk=$!
+run_wrk gateway-holds "$url"
+wait $holds_wrk
+v_after=$(version_number)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# The control: the same holds on another show, so the map read is never changed by them. Reads that drop as much
+# here as above lose to the hold path's work on the machine, not to the seat map's updates.
+other=$(psql -h 127.0.0.1 -U postgres -d marquee_bench_seatmap_gateway -tAc "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id
+  WHERE s.status = 'SCHEDULED' AND s.starts_at > now() + interval '3 hours' AND s.id <> '$show' ORDER BY abs(h.capacity - 322), s.id LIMIT 1")
+sed "s/\"$show\"/\"$other\"/" "$OUT/holds.lua" > "$OUT/holds-other.lua"
+echo "Gateway seat map while the same holds are placed on another show ($other)..."
+wrk -t1 -c"$HOLD_CONNECTIONS" -d"$DURATION" --latency -s "$OUT/holds-other.lua" "http://127.0.0.1:$GATEWAY_PORT" > "$OUT/wrk-holds-other.txt" &
+holds_wrk=$!
+run_wrk gateway-holds-other "$url"
+wait $holds_wrk
+echo "Gateway seat map gzip (Accept-Encoding: gzip)..."
+run_wrk gateway-gzip "$url" -H "Accept-Encoding: gzip"
+echo "Gateway seat map revalidated (If-None-Match: the current ETag, 304)..."
+etag=$(curl -fsS -D - -o /dev/null "$url" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+run_wrk gateway-304 "$url" -H "If-None-Match: $etag"
+
+ratio() { python3 -c "print('%.2f' % (float('$1') / float('$2')))"; }
+nginx_rps=$(rps nginx)
+hold_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-holds.txt")
+hold_p99=$(pct holds 99)
+versions=$(( v_after - v_before ))
+others=$(ps -eo pcpu,args --sort=-pcpu | awk 'NR > 1 && $1 > 5' | grep -v -e wrk -e "$OUT" -e nginx | wc -l)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+row() { # label name
+  printf '| %s | %s | %s | %s | %s |\n' "$2" "$(rps "$1")" "$(pct "$1" 50)" "$(pct "$1" 99)" "$(ratio "$(rps "$1")" "$nginx_rps")"
+}
+table=$(cat <<TXT
+| what | requests/s | p50 ms | p99 ms | × nginx |
+| --- | --- | --- | --- | --- |
+$(row nginx "nginx, the same bytes as a static file (ceiling)")
+$(row gateway "gateway seat map")
+$(row gateway-holds "gateway seat map while holds are placed on the show")
+$(row gateway-holds-other "control: gateway seat map while holds are placed on another show")
+$(row gateway-gzip "gateway seat map, gzip")
+$(row gateway-304 "gateway seat map, If-None-Match → 304")
+TXT
+)
+summary=$(cat <<TXT
+### Seat-map reads ($(date -u +%Y-%m-%d))
+
+Command: \`bench/seat-map.sh\` (wrk -t2 -c$CONNECTIONS -d$DURATION; show \`$show\`, $seats seats, $bytes bytes of JSON;
+gateway on PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1) with the REST adapter to a sandbox chain;
+gateway, sandbox, nginx and wrk on one machine with $(nproc) cores, $cpu; load average $load_before before,
+$load_after after the hold run$( [ "$others" -gt 0 ] && echo "; the machine was shared: $others other processes above 5 % CPU at the end")).
+nginx serves the very bytes the gateway answered, as a static file. "while holds are placed": a second wrk
+(1 thread, $HOLD_CONNECTIONS connections) placed one-seat holds on the same show and released each won hold
+with its next request, $hold_rps requests/s (p99 $hold_p99 ms), making $versions new versions of the map in $DURATION.
+The control places the same holds on another show ($(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-holds-other.txt") requests/s), so nothing changes the map read.
+
+$table
+TXT
+)
+echo
+echo "$summary"
+write_section seat-map "$summary"

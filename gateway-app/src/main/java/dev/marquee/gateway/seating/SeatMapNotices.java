@@ -1,0 +1,36 @@
+package dev.marquee.gateway.seating;
+
+/**
+ * Tells the other gateway instances on the same database that a show's seats changed, so their seat maps
+ * (kept in memory) are brought up to date before this instance answers the change's request.
+ */
+public interface SeatMapNotices {
+
+    /**
+     * Announces a change of the show's seats and returns once every other instance known to be listening has
+     * applied it, or once the configured wait has run out.
+     */
+    void announce(String showId);
+
+    /**
+     * Whether this instance hears every other instance's announcements now. When it does not (its listening
+     * connection broke), its seat maps may miss changes, so readers are answered from a map read afresh.
+     */
+    boolean listening();
+
+    /** Stops listening; announcements after this reach nobody. */
+    default void close() {
+    }
+
+    /** Receives the announcements of other instances. */
+    void listen(Listener listener);
+
+    /** What an instance does with other instances' announcements. */
+    interface Listener {
+        /** Another instance changed the show's seats; this returns once the change is applied here. */
+        void changedElsewhere(String showId);
+
+        /** Announcements may have been missed (this instance just started or got back to listening). */
+        void mayHaveMissedChanges();
+    }
+}
