@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -248,7 +249,17 @@ public class JdbcWaitingRoomStore implements WaitingRoomStore {
             if (locked.isPresent()) {
                 return locked.get();
             }
-            insertGate(c, showId, now);
+            // Another admitter may insert the show's gate at the same moment: its insert wins, ours is undone to a
+            // savepoint (the transaction goes on), and the select below waits for that admitter's lock.
+            Savepoint beforeInsert = c.setSavepoint();
+            try {
+                insertGate(c, showId, now);
+            } catch (SQLException e) {
+                if (!SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+                c.rollback(beforeInsert);
+            }
             return selectGateForUpdate(c, showId).orElseThrow();
         });
     }
