@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * module's compiled classes from the test's own class path, so a plain {@code mvn verify} works too.
  */
 public final class GatewayProcess implements AutoCloseable {
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** A gateway starts in about 10 s; on a machine busy with other builds one took 52 s, so the bound is generous. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final String MAIN_CLASS = "dev.marquee.gateway.GatewayApplication";
 
     private final Process process;
