@@ -15,8 +15,12 @@ SMTP_PORT=${SMTP_PORT:-2591}
 BOOKINGS=${BOOKINGS:-300}
 RATE=${RATE:-20}
 SEATS=${SEATS:-2}
-PREFIX=marquee-bench-checkout
-OUT=var/bench-checkout
+# BENCH_NAME names this run's databases, queues and folder, so that runs from two checkouts can share the machine.
+BENCH_NAME=${BENCH_NAME:-checkout}
+PREFIX=marquee-bench-$BENCH_NAME
+OUT=var/bench-$BENCH_NAME
+# Extra JVM options for the gateway, such as a flight recording: GATEWAY_JAVA_OPTS=-XX:StartFlightRecording=...
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
 mkdir -p "$OUT"
 
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
@@ -37,8 +41,9 @@ rabbit_up || { echo "RabbitMQ is not reachable" >&2; exit 1; }
 if [ "${MARQUEE_SKIP_BUILD:-}" != 1 ]; then
   mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} package -DskipTests
 fi
-# The benchmark's own class path: gateway-app's test dependencies hold GreenMail, Jackson and Angus Mail.
-mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} -pl gateway-app dependency:build-classpath -Dmdep.includeScope=test \
+# The benchmark's own class path: gateway-app's test dependencies hold GreenMail, Jackson and Angus Mail. The
+# project's own modules are resolved in the reactor (nothing is installed), so they are compiled first.
+mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} -pl gateway-app -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
 cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
@@ -53,10 +58,10 @@ drop_queues() {
 on_exit=drop_queues
 drop_queues
 
-fresh_db marquee_bench_checkout_chain
-fresh_db marquee_bench_checkout_gateway
+fresh_db "marquee_bench_${BENCH_NAME//-/_}_chain"
+fresh_db "marquee_bench_${BENCH_NAME//-/_}_gateway"
 java -Dmicronaut.server.port="$SANDBOX_PORT" -Dsandbox.seed=11 -Dsandbox.size="${SANDBOX_SIZE:-small}" -Dsandbox.reset-on-start=true \
-     -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_checkout_chain \
+     -Ddatasources.default.url="jdbc:postgresql://127.0.0.1:5432/marquee_bench_${BENCH_NAME//-/_}_chain" \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
      -jar "$OUT/sandbox.jar" > "$OUT/sandbox.log" 2>&1 &
 pids+=($!)
@@ -86,8 +91,8 @@ marquee:
       settings:
         base-url: http://127.0.0.1:$SANDBOX_PORT
 YAML
-MARQUEE_DB_URL=jdbc:postgresql://127.0.0.1:5432/marquee_bench_checkout_gateway MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD= \
-java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml" \
+MARQUEE_DB_URL="jdbc:postgresql://127.0.0.1:5432/marquee_bench_${BENCH_NAME//-/_}_gateway" MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD= \
+java $GATEWAY_JAVA_OPTS -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml" \
      -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$GATEWAY_PORT/health" 120 "$OUT/gateway.log"
