@@ -83,7 +83,8 @@ public class CheckoutLatencyBench {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             HttpClient http = HttpClient.newBuilder().executor(threads).build();
             int chainCeilingBookings = Math.min(BURST, 500);
-            List<List<String>> seatGroups = seatGroups(http, gateway, WARMUP + BOOKINGS + (runs - 1) * BURST + chainCeilingBookings);
+            List<List<String>> seatGroups = seatGroups(http, gateway, WARMUP * (runs - 1) + BOOKINGS + (runs - 1) * BURST
+                    + chainCeilingBookings);
             int used = 0;
             List<Result> results = new ArrayList<>();
             if (WARMUP > 0) {
@@ -103,8 +104,12 @@ public class CheckoutLatencyBench {
             results.add(fire("all at once", http, List.of(gateway), burst, 0));
             if (!SECOND_GATEWAY.isBlank()) {
                 List<Pending> both = prepare(http, gateway, "burst2", seatGroups.subList(used, used += BURST));
+                List<Pending> warmSecond = prepare(http, gateway, "warm2", seatGroups.subList(used, used += WARMUP));
                 Process second = startSecondGateway(http);
                 try {
+                    // The new instance's first confirmations and emails run cold; warm it as the first one was.
+                    System.err.println("second instance's warm-up (not reported): "
+                            + fire("warm-up", http, List.of(SECOND_GATEWAY_URL), warmSecond, RATE));
                     results.add(fire("all at once, two instances", http, List.of(gateway, SECOND_GATEWAY_URL), both, 0));
                 } finally {
                     second.destroy();
