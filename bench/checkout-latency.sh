@@ -50,7 +50,8 @@ fi
 mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} -pl gateway-app -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
-cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
+# GATEWAY_JAR runs another build of the gateway (an earlier commit's, to compare) against the same benchmark.
+cp "${GATEWAY_JAR:-$(ls gateway-app/target/gateway-app-*-all.jar)}" "$OUT/gateway.jar"
 
 # This run's queues only, so that no other gateway on the same broker takes its messages, and none are left.
 drop_queues() {
