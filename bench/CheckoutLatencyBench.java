@@ -2,8 +2,10 @@
 // email being accepted by the SMTP server. This program plays both ends: the provider (it signs and sends
 // payment.succeeded itself, and takes t0 just before the POST) and the mail server (GreenMail in-process,
 // t1 when a message's DATA is taken for its recipient). Each booking has an address of its own, so the
-// recipient names the booking. Run by bench/checkout-latency.sh:
-// java -cp <gateway-app test class path> bench/CheckoutLatencyBench.java <gateway-url> <smtp-port>
+// recipient names the booking. Beside the runs it measures, in the same process and minutes, the ceilings of the
+// parts the pipeline is made of, each alone: RabbitMQ publish and consume with confirms and manual acks, the chain's
+// confirm call, QR rendering with Ed25519 signing, and SMTP sends. Run by bench/checkout-latency.sh:
+// java -cp <gateway-app test class path> bench/CheckoutLatencyBench.java <gateway-url> <smtp-port> <amqp-uri> <chain-url>
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
@@ -35,8 +37,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 public class CheckoutLatencyBench {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int BOOKINGS = Integer.getInteger("bookings", 300);
-    static final int RATE = Integer.getInteger("rate", 20);
+    static final int BOOKINGS = Integer.getInteger("bookings", 500);
+    static final int RATE = Integer.getInteger("rate", 50);
+    static final int BURST = Integer.getInteger("burst", 1000);
+    static final int CONSUMERS = Integer.getInteger("consumers", 16);
+    /** The command line of a second gateway instance, started for the last run only; none: no such run. */
+    static final String SECOND_GATEWAY = System.getProperty("secondGateway", "");
+    static final String SECOND_GATEWAY_URL = System.getProperty("secondGatewayUrl", "");
     static final int SEATS = Integer.getInteger("seats", 2);
     static final int WARMUP = Integer.getInteger("warmup", 30);
     static final int PREPARE_CLIENTS = Integer.getInteger("clients", 16);
@@ -49,8 +56,12 @@ public class CheckoutLatencyBench {
     record Arrival(long nanos, String subject) {}
     record Result(String name, int bookings, double offeredRate, int webhooksOk, int emails, int otherSubjects, long p50, long p90,
             long p99, long max, double emailsPerSecond, long webhookP50, long webhookP99) {}
+    /** One part of the pipeline alone: how many it did, how fast, and how many bookings a second that allows. */
+    record Ceiling(String name, String how, int operations, double perSecond, double bookingsPerSecond) {}
 
     static final Map<String, Arrival> ARRIVALS = new ConcurrentHashMap<>();
+    /** Emails per recipient: each booking's address must receive exactly one. */
+    static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String gateway = args[0];
@@ -61,36 +72,103 @@ public class CheckoutLatencyBench {
         MessageDeliveryHandler store = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, address) -> {
             long now = System.nanoTime();
-            ARRIVALS.putIfAbsent(address.getEmail().toLowerCase(Locale.ROOT), new Arrival(now, message.getMessage().getSubject()));
+            String recipient = address.getEmail().toLowerCase(Locale.ROOT);
+            ARRIVALS.putIfAbsent(recipient, new Arrival(now, message.getMessage().getSubject()));
+            RECEIVED.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
             return store.handle(message, address);
         });
+        String amqp = args[2];
+        String chainUrl = args[3];
+        int runs = 2 + (SECOND_GATEWAY.isBlank() ? 0 : 1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             HttpClient http = HttpClient.newBuilder().executor(threads).build();
-            List<List<String>> seatGroups = seatGroups(http, gateway, WARMUP + 2 * BOOKINGS);
+            int chainCeilingBookings = Math.min(BURST, 500);
+            List<List<String>> seatGroups = seatGroups(http, gateway, WARMUP * (runs - 1) + BOOKINGS + (runs - 1) * BURST
+                    + chainCeilingBookings);
             int used = 0;
             List<Result> results = new ArrayList<>();
             if (WARMUP > 0) {
                 List<Pending> warm = prepare(http, gateway, "warm", seatGroups.subList(used, used += WARMUP));
-                System.err.println("warm-up (not reported): " + fire("warm-up", http, gateway, warm, RATE));
+                System.err.println("warm-up (not reported): " + fire("warm-up", http, List.of(gateway), warm, RATE));
             }
-            List<Pending> steady = prepare(http, gateway, "steady", seatGroups.subList(used, used += BOOKINGS));
-            results.add(fire("steady, " + RATE + " webhooks/s", http, gateway, steady, RATE));
-            List<Pending> burst = prepare(http, gateway, "burst", seatGroups.subList(used, used += BOOKINGS));
-            results.add(fire("all at once", http, gateway, burst, 0));
+            List<Ceiling> ceilings = new ArrayList<>();
+            ceilings.add(Ceilings.rabbit(amqp, 2 * BURST));
+            ceilings.add(Ceilings.chainConfirms(chainUrl, seatGroups.subList(used, used += chainCeilingBookings)));
+            ceilings.add(Ceilings.ticketsSignedAndDrawn(SEATS * BURST));
+            ceilings.add(Ceilings.smtp(smtpPort, BURST));
+            ceilings.forEach(c -> System.err.println("ceiling: " + c));
 
-            System.out.println("| run | bookings | webhooks sent at | webhooks answered 2xx | ticket emails received | p50 ms | p90 ms"
-                    + " | p99 ms | max ms | emails/s | webhook answer p50 / p99 ms |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-            for (Result r : results) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d%s | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f / %.1f |%n", r.name(),
-                        r.bookings(), r.offeredRate() > 0 ? String.format(Locale.ROOT, "%.1f/s", r.offeredRate()) : "once",
-                        r.webhooksOk(), r.emails(), r.otherSubjects() > 0 ? " (" + r.otherSubjects() + " not tickets)" : "",
-                        r.p50() / 1e6, r.p90() / 1e6, r.p99() / 1e6, r.max() / 1e6, r.emailsPerSecond(), r.webhookP50() / 1e6,
-                        r.webhookP99() / 1e6);
+            List<Pending> steady = prepare(http, gateway, "steady", seatGroups.subList(used, used += BOOKINGS));
+            results.add(fire("steady, " + RATE + " webhooks/s", http, List.of(gateway), steady, RATE));
+            List<Pending> burst = prepare(http, gateway, "burst", seatGroups.subList(used, used += BURST));
+            results.add(fire("all at once", http, List.of(gateway), burst, 0));
+            if (!SECOND_GATEWAY.isBlank()) {
+                List<Pending> both = prepare(http, gateway, "burst2", seatGroups.subList(used, used += BURST));
+                List<Pending> warmSecond = prepare(http, gateway, "warm2", seatGroups.subList(used, used += WARMUP));
+                Process second = startSecondGateway(http);
+                try {
+                    // The new instance's first confirmations and emails run cold; warm it as the first one was.
+                    System.err.println("second instance's warm-up (not reported): "
+                            + fire("warm-up", http, List.of(SECOND_GATEWAY_URL), warmSecond, RATE));
+                    results.add(fire("all at once, two instances", http, List.of(gateway, SECOND_GATEWAY_URL), both, 0));
+                } finally {
+                    second.destroy();
+                    second.waitFor(30, TimeUnit.SECONDS);
+                }
             }
+            Thread.sleep(5000); // a copy sent late would still be counted
+            long twice = RECEIVED.entrySet().stream().filter(e -> e.getKey().endsWith("@bench.example") && e.getValue().get() > 1).count();
+            printResults(results);
+            System.out.println();
+            System.out.println("Bookings whose address received more than one email, over every run: " + twice + ".");
+            printCeilings(ceilings, results.stream().filter(r -> r.name().equals("all at once")).findFirst().orElseThrow());
         } finally {
             mail.stop();
         }
+    }
+
+    static void printResults(List<Result> results) {
+        System.out.println("| run | bookings | webhooks sent at | webhooks answered 2xx | ticket emails received | p50 ms | p90 ms"
+                + " | p99 ms | max ms | emails/s | webhook answer p50 / p99 ms |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d%s | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f / %.1f |%n", r.name(),
+                    r.bookings(), r.offeredRate() > 0 ? String.format(Locale.ROOT, "%.1f/s", r.offeredRate()) : "once",
+                    r.webhooksOk(), r.emails(), r.otherSubjects() > 0 ? " (" + r.otherSubjects() + " not tickets)" : "",
+                    r.p50() / 1e6, r.p90() / 1e6, r.p99() / 1e6, r.max() / 1e6, r.emailsPerSecond(), r.webhookP50() / 1e6,
+                    r.webhookP99() / 1e6);
+        }
+    }
+
+    static void printCeilings(List<Ceiling> ceilings, Result burst) {
+        System.out.println();
+        System.out.println("| part alone | how | operations | per second | bookings/s it allows | the burst's rate as a share of it |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (Ceiling c : ceilings) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.0f%% |%n", c.name(), c.how(), c.operations(), c.perSecond(),
+                    c.bookingsPerSecond(), 100 * burst.emailsPerSecond() / c.bookingsPerSecond());
+        }
+    }
+
+    /** Starts the second instance on the same database and queues, and waits until it answers. */
+    static Process startSecondGateway(HttpClient http) throws Exception {
+        Process process = new ProcessBuilder(SECOND_GATEWAY.split(" ")).redirectErrorStream(true)
+                .redirectOutput(new java.io.File(System.getProperty("secondGatewayLog", "gateway-2.log"))).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(SECOND_GATEWAY_URL + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    Thread.sleep(3000); // its consumers subscribe just after the server answers
+                    return process;
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroy();
+        throw new IllegalStateException("the second gateway did not start; see " + System.getProperty("secondGatewayLog"));
     }
 
     /** Holds and checks out one booking per seat group, a few clients at a time, as shoppers would. */
@@ -148,7 +226,7 @@ public class CheckoutLatencyBench {
      * Sends each booking's payment.succeeded, spaced evenly at {@code rate} per second (0: all at once), then
      * waits for the emails.
      */
-    static Result fire(String name, HttpClient http, String gateway, List<Pending> bookings, int rate) throws Exception {
+    static Result fire(String name, HttpClient http, List<String> gateways, List<Pending> bookings, int rate) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> answers = new ArrayList<>();
         AtomicInteger ok = new AtomicInteger();
@@ -164,6 +242,7 @@ public class CheckoutLatencyBench {
                     }
                 }
                 Pending p = bookings.get(i);
+                String gateway = gateways.get(i % gateways.size());
                 futures.add(pool.submit(() -> {
                     byte[] body = event(p).getBytes(StandardCharsets.UTF_8);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/payments/webhook"))
@@ -270,5 +349,185 @@ public class CheckoutLatencyBench {
 
     static JsonNode get(HttpClient http, String url) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Each part of the pipeline alone, as hard as the gateway would drive it. */
+    static final class Ceilings {
+        static final byte[] MESSAGE = new byte[600]; // about a payment event or a booking notice
+
+        /**
+         * Publishes {@code messages} persistent messages to a durable queue in rounds of 200 with one confirm wait each (as
+         * the outbox relay does), while {@link #CONSUMERS} consumers, prefetch 4, acknowledge each one by one. Each
+         * booking passes the broker twice: its payment event and its {@code booking.confirmed}.
+         */
+        static Ceiling rabbit(String uri, int messages) throws Exception {
+            com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+            factory.setUri(uri);
+            String queue = System.getProperty("queuePrefix", "marquee-bench-checkout.") + "ceiling";
+            try (ExecutorService consumerThreads = Executors.newFixedThreadPool(CONSUMERS);
+                    com.rabbitmq.client.Connection consuming = factory.newConnection(consumerThreads);
+                    com.rabbitmq.client.Connection publishing = factory.newConnection()) {
+                com.rabbitmq.client.Channel setup = publishing.createChannel();
+                setup.queueDeclare(queue, true, false, false, Map.of());
+                setup.queuePurge(queue);
+                java.util.concurrent.CountDownLatch acked = new java.util.concurrent.CountDownLatch(messages);
+                for (int i = 0; i < CONSUMERS; i++) {
+                    com.rabbitmq.client.Channel channel = consuming.createChannel();
+                    channel.basicQos(4);
+                    channel.basicConsume(queue, false, new com.rabbitmq.client.DefaultConsumer(channel) {
+                        @Override
+                        public void handleDelivery(String tag, com.rabbitmq.client.Envelope envelope,
+                                com.rabbitmq.client.AMQP.BasicProperties properties, byte[] body) throws java.io.IOException {
+                            getChannel().basicAck(envelope.getDeliveryTag(), false);
+                            acked.countDown();
+                        }
+                    });
+                }
+                com.rabbitmq.client.Channel channel = publishing.createChannel();
+                channel.confirmSelect();
+                com.rabbitmq.client.AMQP.BasicProperties persistent = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .deliveryMode(2).contentType("application/json").build();
+                long start = System.nanoTime();
+                for (int sent = 0; sent < messages; ) {
+                    for (int i = 0; i < 200 && sent < messages; i++, sent++) {
+                        channel.basicPublish("", queue, true, persistent, MESSAGE);
+                    }
+                    channel.waitForConfirmsOrDie(10_000);
+                }
+                if (!acked.await(120, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("RabbitMQ ceiling: " + acked.getCount() + " messages not consumed");
+                }
+                double perSecond = messages / ((System.nanoTime() - start) / 1e9);
+                setup.queueDelete(queue);
+                return new Ceiling("RabbitMQ publish and consume", "confirms per 200, " + CONSUMERS
+                        + " consumers with prefetch 4 and manual acks, persistent 600-byte messages, durable queue", messages,
+                        perSecond, perSecond / 2);
+            }
+        }
+
+        /**
+         * Locks each seat group at the chain through the gateway's own REST adapter (not timed), then confirms them all,
+         * {@link #CONSUMERS} at a time (the gateway's default bound per chain), timed.
+         */
+        static Ceiling chainConfirms(String chainUrl, List<List<String>> groups) throws Exception {
+            dev.marquee.spi.TheatreAdapter chain = java.util.ServiceLoader.load(dev.marquee.spi.TheatreAdapterFactory.class).stream()
+                    .map(java.util.ServiceLoader.Provider::get).filter(f -> f.type().equals("rest")).findFirst().orElseThrow()
+                    .create(dev.marquee.spi.ChainContext.of("bench"), Map.of("base-url", chainUrl));
+            List<String[]> locks = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Semaphore lockers = new Semaphore(PREPARE_CLIENTS);
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (List<String> group : groups) {
+                    pool.submit(() -> {
+                        lockers.acquire();
+                        try {
+                            String reference = "ceiling-" + UUID.randomUUID();
+                            String showRef = group.get(0).substring(group.get(0).indexOf(':') + 1);
+                            if (chain.lockSeats(new dev.marquee.spi.SeatLockRequest(showRef, group.subList(1, group.size()),
+                                    java.time.Duration.ofMinutes(10), reference)) instanceof dev.marquee.spi.LockOutcome.Locked locked) {
+                                locks.add(new String[] {locked.lockRef(), reference});
+                            }
+                        } finally {
+                            lockers.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+            AtomicInteger confirmed = new AtomicInteger();
+            Semaphore bound = new Semaphore(CONSUMERS);
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (String[] lock : locks) {
+                    pool.submit(() -> {
+                        bound.acquire();
+                        try {
+                            if (chain.confirm(new dev.marquee.spi.ConfirmRequest(lock[0], lock[1])) instanceof dev.marquee.spi.ConfirmOutcome.Confirmed) {
+                                confirmed.incrementAndGet();
+                            }
+                        } finally {
+                            bound.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+            double perSecond = confirmed.get() / ((System.nanoTime() - start) / 1e9);
+            chain.close();
+            return new Ceiling("the chain's confirm", "REST adapter, " + CONSUMERS + " at once, " + SEATS + " seats each",
+                    confirmed.get(), perSecond, perSecond);
+        }
+
+        /** Signs a ticket's claims with Ed25519 and draws its QR code as the gateway does, on every core. */
+        static Ceiling ticketsSignedAndDrawn(int tickets) throws Exception {
+            java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            int cores = Runtime.getRuntime().availableProcessors();
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores)) {
+                for (int i = 0; i < tickets; i++) {
+                    int n = i;
+                    pool.submit(() -> {
+                        String claims = base64.encodeToString(JSON.writeValueAsBytes(Map.of("tkt", "tkt_" + UUID.randomUUID(),
+                                "bkg", "bkg_" + UUID.randomUUID(), "show", "bench:" + n, "cinema", "bench:1042", "seat", "F" + n,
+                                "label", "F" + n, "from", 1763753400, "to", 1763763540)));
+                        java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+                        signature.initSign(key.getPrivate());
+                        signature.update(("MQT1." + claims).getBytes(StandardCharsets.US_ASCII));
+                        String payload = "MQT1." + claims + "." + base64.encodeToString(signature.sign());
+                        return dev.marquee.gateway.ticketing.QrCodes.png(payload).length;
+                    });
+                }
+            }
+            double perSecond = tickets / ((System.nanoTime() - start) / 1e9);
+            return new Ceiling("QR code and Ed25519 signature", "a ticket's claims signed and its 300-pixel PNG drawn, on "
+                    + cores + " threads", tickets, perSecond, perSecond / SEATS);
+        }
+
+        /**
+         * Sends emails the size of a ticket email (two QR code PNGs inline) to the benchmark's SMTP server, {@link #CONSUMERS}
+         * senders each over a connection kept open, as the gateway's email consumers do.
+         */
+        static Ceiling smtp(int smtpPort, int emails) throws Exception {
+            java.util.Properties properties = new java.util.Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", Integer.toString(smtpPort));
+            jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
+            byte[] png = dev.marquee.gateway.ticketing.QrCodes.png("MQT1." + "x".repeat(220) + "." + "y".repeat(86));
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(CONSUMERS)) {
+                for (int c = 0; c < CONSUMERS; c++) {
+                    pool.submit(() -> {
+                        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                            transport.connect();
+                            for (int i = next.getAndIncrement(); i < emails; i = next.getAndIncrement()) {
+                                jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
+                                message.setFrom("tickets@marquee.local");
+                                message.setRecipients(jakarta.mail.Message.RecipientType.TO, "ceiling-" + i + "@smtp.example");
+                                message.setSubject("Ceiling " + i);
+                                jakarta.mail.internet.MimeMultipart related = new jakarta.mail.internet.MimeMultipart("related");
+                                jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+                                html.setText("<html><body>" + "<p>Your tickets</p>".repeat(20) + "</body></html>", "UTF-8", "html");
+                                related.addBodyPart(html);
+                                for (int t = 0; t < SEATS; t++) {
+                                    jakarta.mail.internet.MimeBodyPart image = new jakarta.mail.internet.MimeBodyPart();
+                                    image.setDataHandler(new jakarta.activation.DataHandler(
+                                            new jakarta.mail.util.ByteArrayDataSource(png, "image/png")));
+                                    image.setContentID("<qr-" + t + "@marquee.local>");
+                                    related.addBodyPart(image);
+                                }
+                                message.setContent(related);
+                                message.saveChanges();
+                                transport.sendMessage(message, message.getAllRecipients());
+                            }
+                        }
+                        return null;
+                    });
+                }
+            }
+            double perSecond = emails / ((System.nanoTime() - start) / 1e9);
+            return new Ceiling("SMTP sends", CONSUMERS + " senders over kept-open connections to the benchmark's GreenMail, "
+                    + "two inline PNGs each", emails, perSecond, perSecond);
+        }
     }
 }

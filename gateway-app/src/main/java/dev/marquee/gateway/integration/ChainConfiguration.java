@@ -17,6 +17,7 @@ import java.util.Map;
  * @param syncInterval time between catalogue syncs, default 60 s
  * @param seatMapTtl how long a seat availability answer is reused, default 2 s
  * @param breaker the chain's circuit breaker
+ * @param maxConcurrentConfirms paid bookings this instance confirms at the chain at once, default 16
  */
 @EachProperty("marquee.chains")
 public record ChainConfiguration(
@@ -26,7 +27,14 @@ public record ChainConfiguration(
         @Nullable Map<String, String> settings,
         @Nullable Duration syncInterval,
         @Nullable Duration seatMapTtl,
-        @Nullable Breaker breaker) {
+        @Nullable Breaker breaker,
+        @Nullable Integer maxConcurrentConfirms) {
+
+    public static final int DEFAULT_MAX_CONCURRENT_CONFIRMS = 16;
+
+    public int confirmConcurrency() {
+        return maxConcurrentConfirms == null ? DEFAULT_MAX_CONCURRENT_CONFIRMS : maxConcurrentConfirms;
+    }
 
     public String displayName() {
         return name == null || name.isBlank() ? id : name;

@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public class ChainRegistry {
     static final int OLDEST_SPI_VERSION = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainRegistry.class);
+    /** How long a confirmation waits for one of its chain's concurrent confirmations before it is retried later. */
+    static final Duration CONFIRM_QUEUE_WAIT = Duration.ofSeconds(30);
     private static final Pattern CHAIN_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final Map<String, Chain> chains = new LinkedHashMap<>();
@@ -70,6 +73,10 @@ public class ChainRegistry {
             throw new ConfigurationException("marquee.chains." + id + ": a chain id must be a lower-case slug "
                     + "matching " + CHAIN_ID.pattern());
         }
+        if (configuration.confirmConcurrency() < 1) {
+            throw new ConfigurationException("marquee.chains." + id + ".max-concurrent-confirms must be at least 1, got "
+                    + configuration.confirmConcurrency());
+        }
         if (configuration.adapter() == null || configuration.adapter().isBlank()) {
             throw new ConfigurationException("marquee.chains." + id + ".adapter is required; available types: " + byType.keySet());
         }
@@ -97,7 +104,8 @@ public class ChainRegistry {
         LOG.info("Chain {} ({}) uses adapter '{}' with settings {}", id, configuration.displayName(),
                 configuration.adapter(), masked(configuration.adapterSettings(), factory));
         return new Chain(id, configuration.displayName(), configuration.adapter(),
-                new GuardedTheatre(id, adapter, breaker), breaker, configuration);
+                new GuardedTheatre(id, adapter, breaker, configuration.confirmConcurrency(), CONFIRM_QUEUE_WAIT), breaker,
+                configuration);
     }
 
     /** The gateway's clock, the chain's own logger and metrics that log each call at DEBUG. */

@@ -15,22 +15,34 @@ import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Sends every call of a chain's adapter through its circuit breaker, so that a chain that keeps failing
  * is answered for at once instead of waited on. An open breaker surfaces as a
  * {@link TheatreUnavailableException}, so callers handle one kind of failure.
+ *
+ * <p>Confirmations run from many message consumers at once; at most {@code maxConcurrentConfirms} of them call the
+ * chain at a time, so a burst of payments is confirmed in parallel without flooding the chain. A confirmation that
+ * finds no room within {@code confirmQueueWait} fails as the chain being unavailable, and its message is retried.
  */
 final class GuardedTheatre implements TheatreAdapter {
     private final String chainId;
     private final TheatreAdapter delegate;
     private final CircuitBreaker breaker;
+    private final Semaphore confirms;
+    private final Duration confirmQueueWait;
 
-    GuardedTheatre(String chainId, TheatreAdapter delegate, CircuitBreaker breaker) {
+    GuardedTheatre(String chainId, TheatreAdapter delegate, CircuitBreaker breaker, int maxConcurrentConfirms,
+            Duration confirmQueueWait) {
         this.chainId = chainId;
         this.delegate = delegate;
         this.breaker = breaker;
+        this.confirms = new Semaphore(maxConcurrentConfirms, true);
+        this.confirmQueueWait = confirmQueueWait;
     }
 
     @Override
@@ -75,7 +87,21 @@ final class GuardedTheatre implements TheatreAdapter {
 
     @Override
     public ConfirmOutcome confirm(ConfirmRequest request) {
-        return guarded(() -> delegate.confirm(request));
+        try {
+            if (!confirms.tryAcquire(confirmQueueWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TheatreUnavailableException(chainId, "no room for confirmation " + request.reference() + " within "
+                        + confirmQueueWait + ": " + (confirms.availablePermits() == 0 ? "all" : "most")
+                        + " of its concurrent confirmations are busy", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TheatreUnavailableException(chainId, "interrupted while waiting to confirm " + request.reference(), e);
+        }
+        try {
+            return guarded(() -> delegate.confirm(request));
+        } finally {
+            confirms.release();
+        }
     }
 
     @Override

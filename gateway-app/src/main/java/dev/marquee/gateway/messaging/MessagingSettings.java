@@ -31,12 +31,15 @@ import java.util.Optional;
  *     {@code marquee.events})
  * @param queuePrefix put before the name of the exchange and of every queue (default {@code marquee.}), so that
  *     deployments with prefixes of their own share a broker without receiving each other's messages
- * @param prefetch unacknowledged messages a consumer may have at once (default 16)
- * @param consumerThreads threads that run handlers (default 4)
+ * @param prefetch unacknowledged messages a consumer may have at once (default 4: each consumer handles one at a time, so
+ *     a larger prefetch only queues messages that another consumer, or another instance, could be handling)
+ * @param consumerThreads consumers of each handler's queue, each with a thread of its own (default 16: a payment's
+ *     confirmation and a ticket email wait mostly on the database, the chain and the SMTP server, so many run at once)
  * @param maxAttempts deliveries of one message before it goes to its dead-letter queue (default 50)
  * @param retryBackoff the first retry's delay, doubled per attempt (default 1 s)
  * @param retryBackoffCap the longest retry delay (default 5 min)
- * @param relayInterval how often the outbox is looked at (default 100 ms)
+ * @param relayInterval how often an idle outbox is looked at (default 25 ms: a payment passes the outbox twice on its
+ *     way to the ticket email, and each pass waits for the next look; a busy relay looks again at once)
  * @param relayBatch messages published per confirm round (default 200)
  * @param embeddedPort the embedded broker's port (default 5673)
  * @param embeddedStore a folder where the embedded broker keeps its messages, so they survive the process
@@ -71,12 +74,12 @@ public record MessagingSettings(
         queueType = queueType == null || queueType.isBlank() ? "classic" : queueType.strip().toLowerCase(Locale.ROOT);
         exchange = exchange == null ? DEFAULT_EXCHANGE : exchange;
         queuePrefix = queuePrefix == null ? "marquee." : queuePrefix;
-        prefetch = prefetch == null ? 16 : prefetch;
-        consumerThreads = consumerThreads == null ? 4 : consumerThreads;
+        prefetch = prefetch == null ? 4 : prefetch;
+        consumerThreads = consumerThreads == null ? 16 : consumerThreads;
         maxAttempts = maxAttempts == null ? 50 : maxAttempts;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         retryBackoffCap = retryBackoffCap == null ? Duration.ofMinutes(5) : retryBackoffCap;
-        relayInterval = relayInterval == null ? Duration.ofMillis(100) : relayInterval;
+        relayInterval = relayInterval == null ? Duration.ofMillis(25) : relayInterval;
         relayBatch = relayBatch == null ? 200 : relayBatch;
         embeddedPort = embeddedPort == null ? 5673 : embeddedPort;
         embeddedStore = embeddedStore == null || embeddedStore.isBlank() ? null : embeddedStore.strip();

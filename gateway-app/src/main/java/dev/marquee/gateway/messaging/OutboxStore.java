@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,35 +75,37 @@ public class OutboxStore implements Outbox {
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT id FROM outbox WHERE available_at <= ? "
-                    + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?")) {
+            List<Pending> due = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, message_id, routing_key, target_queue, payload, "
+                    + "attempt, note FROM outbox WHERE available_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) "
+                    + "ORDER BY id LIMIT ?")) {
                 select.setObject(1, utc(now));
                 select.setObject(2, utc(now));
                 select.setInt(3, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getLong(1));
+                        due.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6), rs.getString(7)));
                     }
                 }
             }
-            List<Pending> claimed = new ArrayList<>();
+            if (due.isEmpty()) {
+                return due;
+            }
+            // One batch of conditional claims: a row another relay claimed since the select counts 0 and is left to it.
+            List<Pending> claimed = new ArrayList<>(due.size());
             try (PreparedStatement claim = c.prepareStatement("UPDATE outbox SET claimed_until = ? WHERE id = ? "
-                    + "AND (claimed_until IS NULL OR claimed_until < ?)");
-                    PreparedStatement read = c.prepareStatement("SELECT id, message_id, routing_key, target_queue, payload, "
-                            + "attempt, note FROM outbox WHERE id = ?")) {
-                for (long id : ids) {
+                    + "AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                for (Pending row : due) {
                     claim.setObject(1, utc(now.plus(CLAIM)));
-                    claim.setLong(2, id);
+                    claim.setLong(2, row.id());
                     claim.setObject(3, utc(now));
-                    if (claim.executeUpdate() == 1) {
-                        read.setLong(1, id);
-                        try (ResultSet rs = read.executeQuery()) {
-                            if (rs.next()) {
-                                claimed.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                        rs.getString(5), rs.getInt(6), rs.getString(7)));
-                            }
-                        }
+                    claim.addBatch();
+                }
+                int[] counts = claim.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                        claimed.add(due.get(i));
                     }
                 }
             }

@@ -5,7 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /** Where composed emails go: an SMTP server, or files. */
-public interface MailTransport {
+public interface MailTransport extends AutoCloseable {
 
     /** The session messages for this transport are made in. */
     Session session();
@@ -16,4 +16,9 @@ public interface MailTransport {
      * @throws MessagingException when it was not accepted (server down, refused)
      */
     void send(MimeMessage message) throws MessagingException;
+
+    /** Lets go of connections kept open; called once, when the gateway stops. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.notification;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ class MailTransports {
     private static final Logger LOG = LoggerFactory.getLogger(MailTransports.class);
 
     @Singleton
+    @Bean(preDestroy = "close")
     MailTransport mailTransport(MailSettings settings, Clock clock) {
         if (MailSettings.SMTP.equals(settings.transport())) {
             LOG.info("Booking emails go to SMTP server {}:{}", settings.host(), settings.port());

@@ -252,6 +252,40 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         assertThat(journey.emailsTo("rosalind@example.org")).hasSize(1);
     }
 
+    /**
+     * Copies of one payment under distinct event ids (a provider that sends again, several providers' retries) reach the
+     * payment consumers together and race: the booking is confirmed once, each seat gets one ticket and one email goes
+     * out, counted in the tables. No control run takes a guard away here: the booking's row lock with its status check
+     * and the tickets' unique (booking, seat) each stop a second confirmation alone, and removing both would take a
+     * schema of its own; {@code BookingEmailRaceTest} has the control for the email that follows.
+     */
+    @Test
+    void copiesOfOnePaymentRacingOverTheConsumersConfirmOnceIssueEachTicketOnceAndEmailOnce() throws Exception {
+        Show show = nextShow();
+        JsonNode booking = checkedOut(show, seatsOf(show, 2), "barbara@example.org");
+        String bookingId = booking.path("bookingId").asText();
+        String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
+        int copies = messagingSettings.consumerThreads();
+        List<String> events = java.util.stream.IntStream.range(0, copies).mapToObj(i -> paidEvent("evt_copy_" + i + "_" + UUID.randomUUID(),
+                paymentId, bookingId, booking.path("amount").asText(), booking.path("currency").asText(), Instant.now())).toList();
+
+        try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<ApiClient.Answer>> answers = events.stream().map(event -> senders.submit(() ->
+                    webhook(event, WebhookSignature.sign("whsec_sandbox", Instant.now(), bytes(event))))).toList();
+            for (var answer : answers) {
+                assertThat(answer.get().json().path("receipt").asText()).isEqualTo("ACCEPTED");
+            }
+        }
+
+        JsonNode confirmed = awaitStatus(bookingId, booking.path("token").asText(), "CONFIRMED");
+        awaitEmails("barbara@example.org", 1);
+        awaitQuiet();
+        assertThat(confirmed.path("tickets")).hasSize(2);
+        assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM tickets WHERE booking_id = ?", bookingId)).isEqualTo(2);
+        assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM booking_emails WHERE booking_id = ?", bookingId)).isEqualTo(1);
+        assertThat(journey.emailsTo("barbara@example.org")).hasSize(1);
+    }
+
     @Test
     void cancellingRefundsVoidsTheTicketsEmailsAndOffersTheSeatsToTheWaitlist() throws Exception {
         Show show = nextShow();

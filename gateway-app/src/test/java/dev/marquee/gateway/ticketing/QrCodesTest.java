@@ -3,7 +3,14 @@ package dev.marquee.gateway.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.booking.bookings.TicketClaims;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +37,21 @@ class QrCodesTest {
         BufferedImage image = QrImages.image(png);
         assertThat(image.getWidth()).isEqualTo(QrCodes.SIZE);
         assertThat(image.getHeight()).isEqualTo(QrCodes.SIZE);
+    }
+
+    @Test
+    void everyPixelIsTheSameAsZxingDrawsIt() throws Exception {
+        String payload = "MQT1.eyJ0IjoidGt0XzEifQ.c2lnbmF0dXJl";
+        BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, QrCodes.SIZE, QrCodes.SIZE, Map.of(
+                EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        BufferedImage drawn = MatrixToImageWriter.toBufferedImage(matrix);
+
+        BufferedImage written = QrImages.image(QrCodes.png(payload));
+
+        for (int y = 0; y < QrCodes.SIZE; y++) {
+            for (int x = 0; x < QrCodes.SIZE; x++) {
+                assertThat(written.getRGB(x, y) & 0xffffff).as("pixel %d,%d", x, y).isEqualTo(drawn.getRGB(x, y) & 0xffffff);
+            }
+        }
     }
 }
