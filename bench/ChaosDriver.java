@@ -458,11 +458,14 @@ public class ChaosDriver {
         FAULTS.computeIfAbsent("gateway started again", n -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** Bookings whose payment.succeeded the gateway has taken in and not yet acted on. */
+    /**
+     * Bookings whose payment.succeeded the gateway has taken in and not yet settled: still PENDING_PAYMENT (the event
+     * waits in the outbox or at the broker), or CONFIRMING (a consumer is asking the chain to book the seats).
+     */
     static long paymentsTakenIn() {
         try {
             return scalar(GATEWAY_DB, "SELECT count(*) FROM bookings b JOIN payment_events e ON e.payment_id = b.payment_id "
-                    + "AND e.event_type = 'payment.succeeded' WHERE b.status = 'PENDING_PAYMENT'");
+                    + "AND e.event_type = 'payment.succeeded' WHERE b.status IN ('PENDING_PAYMENT', 'CONFIRMING')");
         } catch (Exception e) {
             return 0;
         }

@@ -262,7 +262,7 @@ class CheckoutToTicketTest implements TestPropertyProvider {
     @Test
     void copiesOfOnePaymentRacingOverTheConsumersConfirmOnceIssueEachTicketOnceAndEmailOnce() throws Exception {
         Show show = nextShow();
-        JsonNode booking = checkedOut(show, seatsOf(show, 2), "barbara@example.org");
+        JsonNode booking = checkedOut(show, seatsOf(show, 2), "cecilia@example.org");
         String bookingId = booking.path("bookingId").asText();
         String paymentId = paymentIdOf(booking.path("paymentUrl").asText());
         int copies = messagingSettings.consumerThreads();
@@ -278,12 +278,12 @@ class CheckoutToTicketTest implements TestPropertyProvider {
         }
 
         JsonNode confirmed = awaitStatus(bookingId, booking.path("token").asText(), "CONFIRMED");
-        awaitEmails("barbara@example.org", 1);
+        awaitEmails("cecilia@example.org", 1);
         awaitQuiet();
         assertThat(confirmed.path("tickets")).hasSize(2);
         assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM tickets WHERE booking_id = ?", bookingId)).isEqualTo(2);
         assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM booking_emails WHERE booking_id = ?", bookingId)).isEqualTo(1);
-        assertThat(journey.emailsTo("barbara@example.org")).hasSize(1);
+        assertThat(journey.emailsTo("cecilia@example.org")).hasSize(1);
     }
 
     @Test
