@@ -89,6 +89,8 @@ class HoldApiTest implements TestPropertyProvider {
                 "marquee.test.clock", "fixed",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
+                // Longer than the slow chain of the request-in-progress case, which must answer, not time out.
+                "marquee.chains.aurora.settings.request-timeout", "30s",
                 "marquee.chains.aurora.seat-map-ttl", "0s");
     }
 
