@@ -89,6 +89,8 @@ class HoldApiTest implements TestPropertyProvider {
                 "marquee.test.clock", "fixed",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
+                // The request-in-progress case slows the chain to 8 s, past the adapter's default 5 s.
+                "marquee.chains.aurora.settings.request-timeout", "20s",
                 "marquee.chains.aurora.seat-map-ttl", "0s");
     }
 
