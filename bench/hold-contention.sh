@@ -77,7 +77,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 summary=$(cat <<TXT
 ### Contested seat holds ($(date -u +%Y-%m-%d))
 
-Command: \`bench/hold-contention.sh\` (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients, each
+Command: \`BENCH_POOL=$BENCH_POOL bench/hold-contention.sh\` (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients, each
 attempt 1 to 3 random seats of the run's shows; gateway, sandbox chain and load generator on one
 machine with $(nproc) cores, $cpu; PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version')).
 "chain's HTTP lock API" is the sandbox chain's own \`POST /theatre/v1/locks\` without the gateway;
