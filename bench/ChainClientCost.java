@@ -18,7 +18,7 @@ public class ChainClientCost {
         int callers = Integer.parseInt(args[2]);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int round = 0; round < 7; round++) {
-            for (String kind : new String[] {"virtual threads", "where they arise"}) {
+            for (String kind : new String[] {"on virtual threads", "where they arise"}) {
                 Executor executor = kind.equals("where they arise") ? Runnable::run : Executors.newVirtualThreadPerTaskExecutor();
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
                 AtomicInteger next = new AtomicInteger();
@@ -37,7 +37,7 @@ public class ChainClientCost {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (round >= 3) {
-                    System.out.printf("client tasks on %s: %.1f µs CPU per call, %.0f calls/s%n", kind,
+                    System.out.printf("client tasks %s: %.1f µs CPU per call, %.0f calls/s%n", kind,
                             (os.getProcessCpuTime() - cpu0) / 1e3 / calls, calls / seconds);
                 }
                 client.close();
