@@ -82,12 +82,13 @@ attempt 1 to 3 random seats of the run's shows; gateway, sandbox chain and load 
 machine with $(nproc) cores, $cpu; PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version')).
 "chain's HTTP lock API" is the sandbox chain's own \`POST /theatre/v1/locks\` without the gateway;
 "PostgreSQL lock transaction" is the chain's lock recipe from contracts/sandbox-schema.md run straight
-over JDBC (a pool of $BENCH_POOL connections, as gateway and chain have each): the ceiling the chain's own database puts on any gateway. Holds last 5 minutes, so won seats
-stay taken for the whole run and later attempts on a hot show mostly conflict. Gateway and chain are warmed first
-(${WARMUP:-8000} attempts each on shows of their own, each won hold released at once). CPU ms per attempt is the process's user + system time over the
-run (/proc/<pid>/stat) divided by its attempts; "machine busy" is the whole machine's (/proc/stat), the two other
-users of this machine included. Seats held twice, won seats that the chain gives another lock, and live chain
-locks that are no hold the gateway knows are counted from the chain's and the gateway's tables after each run.
+over JDBC (a pool of $BENCH_POOL connections, as gateway and chain have each): the ceiling the chain's own database
+puts on any gateway. Holds last 5 minutes, so won seats stay taken for the whole run and later attempts on a hot
+show mostly conflict. Gateway and chain are warmed first (${WARMUP:-8000} attempts each on shows of their own, each
+won hold released at once). CPU ms per attempt is the process's user + system time over the run (/proc/<pid>/stat)
+divided by its attempts, its JIT compiler threads' share in brackets; "machine busy" is the whole machine's
+(/proc/stat), other work on it included. Seats held twice, won seats that the chain gives another lock, and live
+chain locks that are no hold the gateway knows are counted from the chain's and the gateway's tables after each run.
 Load average (1, 5, 15 min) before the run: $load_before; after: $load_after.
 
 $table
