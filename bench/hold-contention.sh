@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark: contested seat holds. Many clients race for the seats of one hot show (300 seats,
-# thousands of attempts) and of many shows at once, through the gateway (REST adapter to a sandbox
-# chain, both on PostgreSQL), and the chain's own lock transaction run straight on PostgreSQL in the
-# same run for comparison. Prints holds/s, p50/p99 latency and seats held twice; writes docs/benchmarks.md.
+# Benchmark: contested seat holds. Many clients race for the seats of 40 shows at once and of one hot show
+# (300 seats, thousands of attempts) through the gateway (REST adapter to a sandbox chain, both on PostgreSQL),
+# and, in the same run, against its ceilings: the chain's own lock API and the chain's lock transaction straight
+# on PostgreSQL. Prints holds/s, p50/p99 latency, CPU time per attempt of the gateway and of the chain, seats held
+# twice counted from the chain's tables, and the ratios; writes docs/benchmarks.md.
+#
+# MARQUEE_SKIP_BUILD=1 uses the jars already built; GATEWAY_JAR and SANDBOX_JAR run other builds (to compare two);
+# BENCH_DB names its databases and SANDBOX_PORT, GATEWAY_PORT, BROKER_PORT its ports (so two checkouts can run at
+# once); BENCH_JFR=1 records the gateway with JFR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -10,22 +15,28 @@ cd "$(dirname "$0")/.."
 
 SANDBOX_PORT=${SANDBOX_PORT:-9211}
 GATEWAY_PORT=${GATEWAY_PORT:-8211}
+BROKER_PORT=${BROKER_PORT:-5673} # the gateway's embedded AMQP broker
+BENCH_DB=${BENCH_DB:-marquee_bench_holds}
+# Connections to PostgreSQL of the gateway's pool, the chain's pool and the straight lock transaction's, each.
+BENCH_POOL=${BENCH_POOL:-16}
 OUT=var/bench-holds
 mkdir -p "$OUT"
 if [ "${MARQUEE_SKIP_BUILD:-}" != 1 ]; then
-  mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} install -DskipTests
+  mvn -B -ntp -q ${MARQUEE_OFFLINE:+-o} package -DskipTests
 fi
-cp "$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)" "$OUT/sandbox.jar"
-cp "$(ls gateway-app/target/gateway-app-*-all.jar)" "$OUT/gateway.jar"
+cp "${SANDBOX_JAR:-$(ls sandbox-theatre/target/sandbox-theatre-*-all.jar)}" "$OUT/sandbox.jar"
+cp "${GATEWAY_JAR:-$(ls gateway-app/target/gateway-app-*-all.jar)}" "$OUT/gateway.jar"
 
-
-fresh_db marquee_bench_holds_chain
-fresh_db marquee_bench_holds_gateway
-CHAIN_DB=jdbc:postgresql://127.0.0.1:5432/marquee_bench_holds_chain
+fresh_db "${BENCH_DB}_chain"
+fresh_db "${BENCH_DB}_gateway"
+CHAIN_DB=jdbc:postgresql://127.0.0.1:5432/${BENCH_DB}_chain
+GATEWAY_DB=jdbc:postgresql://127.0.0.1:5432/${BENCH_DB}_gateway
 java -Dmicronaut.server.port="$SANDBOX_PORT" -Dsandbox.seed=5 -Dsandbox.size=medium -Dsandbox.reset-on-start=true \
      -Ddatasources.default.url=$CHAIN_DB -Ddatasources.default.username=postgres -Ddatasources.default.password= \
+     -Ddatasources.default.maximum-pool-size="$BENCH_POOL" \
      -jar "$OUT/sandbox.jar" > "$OUT/sandbox.log" 2>&1 &
 pids+=($!)
+chain_pid=$!
 wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 300 "$OUT/sandbox.log"
 
 cat > "$OUT/chains.yml" <<YAML
@@ -41,29 +52,44 @@ marquee:
       settings:
         base-url: http://127.0.0.1:$SANDBOX_PORT
 YAML
-java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
-     -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_holds_gateway \
+# Thousands of attempts a second on one show must not switch its waiting room on: that is another measurement.
+jfr=()
+if [ "${BENCH_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile); fi
+MARQUEE_QUEUE_SURGE_ATTEMPTS=0 java "${jfr[@]}" -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+     -Dmarquee.messaging.embedded-port="$BROKER_PORT" \
+     -Ddatasources.default.url=$GATEWAY_DB \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
+     -Ddatasources.default.maximum-pool-size="$BENCH_POOL" \
      -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
 pids+=($!)
+gateway_pid=$!
 wait_for "http://127.0.0.1:$GATEWAY_PORT/health" 120 "$OUT/gateway.log"
 for _ in $(seq 1 240); do grep -q 'Synced chain bench' "$OUT/gateway.log" && break; sleep 0.5; done
 
 echo "Racing (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients)..."
-table=$(java -Dattempts="${ATTEMPTS:-3000}" -Dclients="${CLIENTS:-32}" -cp "$OUT/gateway.jar" bench/HoldBench.java \
-  "http://127.0.0.1:$GATEWAY_PORT" "$CHAIN_DB" "http://127.0.0.1:$SANDBOX_PORT" 2> "$OUT/bench.err")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+table=$(java -Draw.connections="$BENCH_POOL" -Dwarmup="${WARMUP:-8000}" -Dattempts="${ATTEMPTS:-3000}" -Dclients="${CLIENTS:-32}" -Dgateway.pid="$gateway_pid" -Dchain.pid="$chain_pid" \
+  -Dclock.ticks="$(getconf CLK_TCK)" -cp "$OUT/gateway.jar" bench/HoldBench.java \
+  "http://127.0.0.1:$GATEWAY_PORT" "$CHAIN_DB" "http://127.0.0.1:$SANDBOX_PORT" "$GATEWAY_DB" 2> "$OUT/bench.err")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 summary=$(cat <<TXT
 ### Contested seat holds ($(date -u +%Y-%m-%d))
 
-Command: \`bench/hold-contention.sh\` (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients, each
+Command: \`BENCH_POOL=$BENCH_POOL bench/hold-contention.sh\` (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients, each
 attempt 1 to 3 random seats of the run's shows; gateway, sandbox chain and load generator on one
 machine with $(nproc) cores, $cpu; PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version')).
 "chain's HTTP lock API" is the sandbox chain's own \`POST /theatre/v1/locks\` without the gateway;
 "PostgreSQL lock transaction" is the chain's lock recipe from contracts/sandbox-schema.md run straight
-over JDBC: the ceiling the chain's own database puts on any gateway. Holds last 5 minutes, so won seats
-stay taken for the whole run and later attempts on a hot show mostly conflict.
+over JDBC (a pool of $BENCH_POOL connections, as gateway and chain have each): the ceiling the chain's own database
+puts on any gateway. Holds last 5 minutes, so won seats stay taken for the whole run and later attempts on a hot
+show mostly conflict. Gateway and chain are warmed first (${WARMUP:-8000} attempts each on shows of their own, each
+won hold released at once). CPU ms per attempt is the process's user + system time over the run (/proc/<pid>/stat)
+divided by its attempts, its JIT compiler threads' share in brackets; "machine busy" is the whole machine's
+(/proc/stat), other work on it included. Seats held twice, won seats that the chain gives another lock, and live
+chain locks that are no hold the gateway knows are counted from the chain's and the gateway's tables after each run.
+Load average (1, 5, 15 min) before the run: $load_before; after: $load_after.
 
 $table
 TXT

@@ -20,6 +20,7 @@ import dev.marquee.spi.TheatreTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Holds seats: checks the request, locks the seats at their chain (all or none, the chain decides who
@@ -72,6 +71,18 @@ public class Holds {
      * @throws TheatreException when the chain fails; nothing is held then
      */
     public HoldOutcome place(String holdId, HoldRequest request) {
+        return place(holdId, request, true);
+    }
+
+    /**
+     * As {@link #place}, for a hold id that nothing was placed under yet (one made for a freshly claimed idempotency
+     * key), so the look-up for an earlier hold under it is skipped.
+     */
+    public HoldOutcome placeNew(String holdId, HoldRequest request) {
+        return place(holdId, request, false);
+    }
+
+    private HoldOutcome place(String holdId, HoldRequest request, boolean mayExist) {
         List<HoldOutcome.FieldProblem> problems = checkFields(request);
         if (!problems.isEmpty()) {
             return new HoldOutcome.Invalid(problems);
@@ -81,7 +92,7 @@ public class Holds {
             return new HoldOutcome.UnknownShow(request.showId());
         }
         Instant now = clock.instant();
-        Optional<HoldStore.StoredHold> earlier = store.find(holdId);
+        Optional<HoldStore.StoredHold> earlier = mayExist ? store.find(holdId) : Optional.empty();
         if (earlier.isPresent()) {
             return placedBefore(earlier.get(), now);
         }
@@ -89,7 +100,7 @@ public class Holds {
         if (!show.isOnSale(now)) {
             return new HoldOutcome.NotBookable(show.whyNotOnSale());
         }
-        Map<String, Seat> seatsOfHall = show.seats().stream().collect(Collectors.toMap(Seat::ref, Function.identity()));
+        Map<String, Seat> seatsOfHall = seatsOf(show, request.seatIds());
         List<String> unknown = request.seatIds().stream().filter(id -> !seatsOfHall.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             return new HoldOutcome.Invalid(List.of(new HoldOutcome.FieldProblem("seatIds",
@@ -110,6 +121,18 @@ public class Holds {
             return emailLimitReached(email, show.id(), now);
         }
         return lockAtChain(holdId, show, seats, email, now);
+    }
+
+    /** The requested seats found in the show's hall, by id: one pass over the hall, with no map of all its seats. */
+    private static Map<String, Seat> seatsOf(BookableShow show, List<String> seatIds) {
+        Set<String> wanted = Set.copyOf(seatIds);
+        Map<String, Seat> found = new HashMap<>();
+        for (Seat seat : show.seats()) {
+            if (wanted.contains(seat.ref())) {
+                found.put(seat.ref(), seat);
+            }
+        }
+        return found;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.marquee.booking.support.Pause;
 import dev.marquee.booking.support.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,10 +32,26 @@ public class IdempotentRequests {
         this.pause = pause;
     }
 
+    /**
+     * The id a request runs under.
+     *
+     * @param id the id to create under
+     * @param fresh whether the id was made for this claim (its key was new, or free again), so that nothing can exist
+     *     under it yet; false when the request takes over a claim whose earlier run may have created something
+     */
+    public record Resource(String id, boolean fresh) {
+        public Resource {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
     /** What claiming a key gave. */
     public sealed interface Claim {
-        /** This request runs; {@code resourceId} is the id to create under. */
-        record Run(String resourceId) implements Claim {
+        /** This request runs under {@code resource}. */
+        record Run(Resource resource) implements Claim {
+            public String resourceId() {
+                return resource.id();
+            }
         }
 
         /** The key answered before; send this again. */
@@ -63,11 +80,20 @@ public class IdempotentRequests {
      */
     public Execution execute(String key, String requestHash, Supplier<String> newResourceId, Function<String, Answer> work,
             Predicate<RuntimeException> outcomeUnknown) {
+        return executeFor(key, requestHash, newResourceId, resource -> work.apply(resource.id()), outcomeUnknown);
+    }
+
+    /**
+     * As {@link #execute}, with the work told whether its resource id is {@link Resource#fresh fresh}, so that it can
+     * skip looking for what an earlier run created under it.
+     */
+    public Execution executeFor(String key, String requestHash, Supplier<String> newResourceId, Function<Resource, Answer> work,
+            Predicate<RuntimeException> outcomeUnknown) {
         Instant giveUpAt = clock.instant().plus(rules.waitForRunning());
         while (true) {
             switch (claim(key, requestHash, newResourceId)) {
                 case Claim.Run run -> {
-                    return new Execution.Answered(runOnce(key, run.resourceId(), work, outcomeUnknown));
+                    return new Execution.Answered(runOnce(key, run.resource(), work, outcomeUnknown));
                 }
                 case Claim.Replay replay -> {
                     return new Execution.Answered(replay.answer());
@@ -85,10 +111,10 @@ public class IdempotentRequests {
         }
     }
 
-    private Answer runOnce(String key, String resourceId, Function<String, Answer> work, Predicate<RuntimeException> outcomeUnknown) {
+    private Answer runOnce(String key, Resource resource, Function<Resource, Answer> work, Predicate<RuntimeException> outcomeUnknown) {
         Answer answer;
         try {
-            answer = work.apply(resourceId);
+            answer = work.apply(resource);
         } catch (RuntimeException e) {
             if (!outcomeUnknown.test(e)) {
                 store.delete(key);
@@ -108,7 +134,7 @@ public class IdempotentRequests {
         Instant now = clock.instant();
         String resourceId = newResourceId.get();
         if (store.insertIfAbsent(fresh(key, requestHash, resourceId, now))) {
-            return new Claim.Run(resourceId);
+            return new Claim.Run(new Resource(resourceId, true));
         }
         return transactions.atomically(() -> {
             Optional<IdempotencyStore.StoredKey> found = store.lock(key);
@@ -131,12 +157,13 @@ public class IdempotentRequests {
                 return new Claim.InProgress();
             }
             store.renewLease(key, now.plus(rules.lease()));
-            return new Claim.Run(stored.resourceId());
+            return new Claim.Run(new Resource(stored.resourceId(), false));
         });
     }
 
     private Claim claimFreed(String key, String requestHash, String resourceId, Instant now) {
-        return store.insertIfAbsent(fresh(key, requestHash, resourceId, now)) ? new Claim.Run(resourceId) : new Claim.InProgress();
+        return store.insertIfAbsent(fresh(key, requestHash, resourceId, now))
+                ? new Claim.Run(new Resource(resourceId, true)) : new Claim.InProgress();
     }
 
     private IdempotencyStore.StoredKey fresh(String key, String requestHash, String resourceId, Instant now) {

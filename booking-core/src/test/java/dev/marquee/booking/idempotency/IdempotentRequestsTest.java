@@ -93,8 +93,24 @@ class IdempotentRequestsTest {
 
         execute("key-1", "hash-a");
 
-        assertThat(started).isEqualTo(new IdempotentRequests.Claim.Run("hld_1"));
+        assertThat(started).isEqualTo(new IdempotentRequests.Claim.Run(new IdempotentRequests.Resource("hld_1", true)));
         assertThat(ranWith).containsExactly("hld_1");
+    }
+
+    @Test
+    void aNewKeysResourceIdIsFreshAndATakenOverOneIsNot() {
+        List<IdempotentRequests.Resource> resources = new ArrayList<>();
+        Function<IdempotentRequests.Resource, Answer> recording = resource -> {
+            resources.add(resource);
+            return CREATED;
+        };
+        requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), recording, NO_FAILURE_LEAVES_AN_EFFECT);
+        startWithoutFinishing("key-2");
+        clock.advance(RULES.lease());
+        requests.executeFor("key-2", "hash-a", () -> secrets.newId("hld"), recording, NO_FAILURE_LEAVES_AN_EFFECT);
+
+        assertThat(resources).containsExactly(new IdempotentRequests.Resource("hld_1", true),
+                new IdempotentRequests.Resource("hld_2", false));
     }
 
     @Test

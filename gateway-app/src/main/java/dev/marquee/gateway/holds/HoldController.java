@@ -81,9 +81,9 @@ public class HoldController {
         HoldBody hold = HoldBody.of(body);
         HoldRequest holdRequest = new HoldRequest(hold.showId(), hold.seatIds(), hold.email());
         String requestHash = Tokens.hash(json(hold));
-        return switch (keys.execute(key, requestHash, holds::newHoldId,
+        return switch (keys.executeFor(key, requestHash, holds::newHoldId,
                 holdId -> entry(holdRequest, queueToken) instanceof HoldEntry.AdmissionRequired required
-                        ? admissionRequired(request, required) : answer(request, holds.place(holdId, holdRequest)),
+                        ? admissionRequired(request, required) : answer(request, place(holdId, holdRequest)),
                 Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
@@ -107,6 +107,11 @@ public class HoldController {
         }
         waitingRoom.holdAttempted(hold.showId());
         return waitingRoom.entryFor(hold.showId(), queueToken);
+    }
+
+    /** A fresh key's hold id has nothing placed under it yet; a taken-over one may (its answer was lost). */
+    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold) {
+        return holdId.fresh() ? holds.placeNew(holdId.id(), hold) : holds.place(holdId.id(), hold);
     }
 
     /** 403 with where to join: the problem's {@code queue} member is the show's queue. */

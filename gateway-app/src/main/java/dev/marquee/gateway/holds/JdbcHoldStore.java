@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Holds in the gateway's database. */
@@ -25,6 +26,7 @@ import java.util.Optional;
 public class JdbcHoldStore implements HoldStore {
     private final TransactionOperations<Connection> transactions;
     private final SingleStatements statements;
+    private volatile Boolean postgres;
 
     public JdbcHoldStore(TransactionOperations<Connection> transactions, SingleStatements statements) {
         this.transactions = transactions;
@@ -40,23 +42,46 @@ public class JdbcHoldStore implements HoldStore {
         return transactions.executeRead(status -> SingleStatements.unchecked(status.getConnection(), work));
     }
 
-    /** Holds of one email and show are recorded one at a time, under a lock on their quota row. */
+    /**
+     * Holds of one email and show are recorded one at a time, under a lock on their quota row; the limit is checked by the
+     * hold's insert itself, whose statement starts after that lock is held, so it counts every hold committed before.
+     * On PostgreSQL one upsert makes the quota row if needed and locks it, and a successful hold costs four round trips
+     * (upsert, hold, its seats in one batch, commit); H2 makes the row first and then locks it.
+     */
     @Override
     public boolean recordWithin(Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now) {
-        ensureQuotaRow(hold.email(), hold.showId());
+        boolean upsert = isPostgres();
+        if (!upsert) {
+            ensureQuotaRow(hold.email(), hold.showId());
+        }
         return write(c -> {
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
-                lock.setString(1, hold.email());
-                lock.setString(2, hold.showId());
-                lock.executeQuery().close();
-            }
-            if (seatsHeldBy(c, hold.email(), hold.showId(), now) + hold.seats().size() > maxSeatsPerEmail) {
+            lockQuota(c, hold.email(), hold.showId(), upsert);
+            if (!insertWithin(c, hold, tokenHash, maxSeatsPerEmail, now)) {
                 return false;
             }
-            insert(c, hold, tokenHash);
+            insertSeats(c, hold);
             return true;
         });
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = statements.read(c -> c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static void lockQuota(Connection c, String email, String showId, boolean upsert) throws SQLException {
+        // The upsert's update locks the row that is there, or waits for the transaction inserting it and then locks it.
+        try (PreparedStatement lock = c.prepareStatement(upsert
+                ? "INSERT INTO hold_quotas (email, show_id) VALUES (?, ?) ON CONFLICT (email, show_id) DO UPDATE SET email = EXCLUDED.email"
+                : "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
+            lock.setString(1, email);
+            lock.setString(2, showId);
+            lock.execute();
+        }
     }
 
     /** One conditional insert, so auto-commit (see {@link SingleStatements}). */
@@ -74,9 +99,13 @@ public class JdbcHoldStore implements HoldStore {
         });
     }
 
-    private static void insert(Connection c, Hold hold, String tokenHash) throws SQLException {
+    /** Inserts the hold unless its email would then hold more than {@code maxSeatsPerEmail} seats of its show. */
+    private static boolean insertWithin(Connection c, Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
-                + "token_hash, created_at, expires_at, chain_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "token_hash, created_at, expires_at, chain_expires_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "WHERE (SELECT COUNT(*) FROM hold_seats s JOIN holds h ON h.id = s.hold_id "
+                + "WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?) + ? <= ?")) {
             insert.setString(1, hold.id());
             insert.setString(2, hold.showId());
             insert.setString(3, hold.chainId());
@@ -87,8 +116,16 @@ public class JdbcHoldStore implements HoldStore {
             insert.setObject(8, utc(hold.createdAt()));
             insert.setObject(9, utc(hold.expiresAt()));
             insert.setObject(10, utc(hold.chainExpiresAt()));
-            insert.executeUpdate();
+            insert.setString(11, hold.showId());
+            insert.setString(12, hold.email());
+            insert.setObject(13, utc(now));
+            insert.setInt(14, hold.seats().size());
+            insert.setInt(15, maxSeatsPerEmail);
+            return insert.executeUpdate() == 1;
         }
+    }
+
+    private static void insertSeats(Connection c, Hold hold) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
                 + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (HeldSeat seat : hold.seats()) {
