@@ -183,10 +183,15 @@ public class WaitingRoom {
 
     // Admission.
 
+    /** The shows with people waiting in their queues. */
+    public List<String> showsWithWaiting() {
+        return store.showsWithWaiting();
+    }
+
     /** Admits whoever is due in every queue of a show in queue mode. */
     public int admitAll() {
         int admitted = 0;
-        for (String showId : store.showsWithWaiting()) {
+        for (String showId : showsWithWaiting()) {
             try {
                 admitted += admitDue(showId);
             } catch (RuntimeException e) {

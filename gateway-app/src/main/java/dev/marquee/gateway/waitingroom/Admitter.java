@@ -1,6 +1,8 @@
 package dev.marquee.gateway.waitingroom;
 
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.broadcast.Broadcasts;
+import dev.marquee.gateway.broadcast.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -24,12 +26,14 @@ public class Admitter {
     private static final Logger LOG = LoggerFactory.getLogger(Admitter.class);
 
     private final WaitingRoom room;
+    private final Broadcasts broadcasts;
     private final Duration interval;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("queue-admitter").daemon(true).factory());
 
-    public Admitter(WaitingRoom room, WaitingRoomSettings settings) {
+    public Admitter(WaitingRoom room, WaitingRoomSettings settings, Broadcasts broadcasts) {
         this.room = room;
+        this.broadcasts = broadcasts;
         this.interval = settings.admitInterval();
     }
 
@@ -40,9 +44,22 @@ public class Admitter {
 
     private void admit() {
         try {
-            room.admitAll();
+            for (String showId : room.showsWithWaiting()) {
+                admit(showId);
+            }
         } catch (Exception e) {
             LOG.warn("Admitting from the queues failed; trying again in {}", interval, e);
+        }
+    }
+
+    /** Admits whoever is due in the show's queue; once committed, every instance wakes the watchers of that queue. */
+    private void admit(String showId) {
+        try {
+            if (room.admitDue(showId) > 0) {
+                broadcasts.announce(Topic.QUEUE, showId);
+            }
+        } catch (Exception e) {
+            LOG.warn("Admitting from the queue of show {} failed; trying again in {}", showId, interval, e);
         }
     }
 

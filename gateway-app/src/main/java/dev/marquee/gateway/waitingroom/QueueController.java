@@ -1,10 +1,12 @@
 package dev.marquee.gateway.waitingroom;
 
-import dev.marquee.booking.support.Pause;
 import dev.marquee.booking.waitingroom.PlaceStatus;
 import dev.marquee.booking.waitingroom.QueueJoin;
 import dev.marquee.booking.waitingroom.QueuePlace;
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.broadcast.Broadcasts;
+import dev.marquee.gateway.broadcast.Topic;
+import dev.marquee.gateway.broadcast.Wakeup;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
@@ -37,18 +39,17 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueueController {
     private static final int MAX_WAIT_SECONDS = 60;
-    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
 
     private final WaitingRoom room;
     private final QueueEvents events;
+    private final Broadcasts broadcasts;
     private final Clock clock;
-    private final Pause pause;
 
-    public QueueController(WaitingRoom room, QueueEvents events, Clock clock, Pause pause) {
+    public QueueController(WaitingRoom room, QueueEvents events, Broadcasts broadcasts, Clock clock) {
         this.room = room;
         this.events = events;
+        this.broadcasts = broadcasts;
         this.clock = clock;
-        this.pause = pause;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -73,12 +74,15 @@ public class QueueController {
             @QueryValue @Nullable String waitSeconds) {
         String token = bearer.token();
         Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
-        Optional<QueuePlace> place = find(showId, placeId, token);
-        while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
-            pause.pause(LOOK_AGAIN);
-            place = find(showId, placeId, token);
+        // Woken by a broadcast of admissions from the show's queue, from whichever instance admitted.
+        try (Wakeup wakeup = Wakeup.on(broadcasts, Topic.QUEUE, showId)) {
+            Optional<QueuePlace> place = find(showId, placeId, token);
+            while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
+                wakeup.await(Duration.between(clock.instant(), deadline));
+                place = find(showId, placeId, token);
+            }
+            return place.map(this::view).orElseThrow(() -> notFound(placeId));
         }
-        return place.map(this::view).orElseThrow(() -> notFound(placeId));
     }
 
     /** The place as server-sent events ({@code text/event-stream}): its position as it moves, then its admission. */
@@ -88,7 +92,7 @@ public class QueueController {
         if (find(showId, placeId, token).isEmpty()) {
             throw notFound(placeId);
         }
-        return HttpResponse.ok(events.of(placeId, token));
+        return HttpResponse.ok(events.of(placeId, token, showId));
     }
 
     private Optional<QueuePlace> find(String showId, String placeId, String token) {

@@ -1,10 +1,12 @@
 package dev.marquee.gateway.waitlist;
 
-import dev.marquee.booking.support.Pause;
 import dev.marquee.booking.waitlist.JoinOutcome;
 import dev.marquee.booking.waitlist.Waitlist;
 import dev.marquee.booking.waitlist.WaitlistEntry;
 import dev.marquee.booking.waitlist.WaitlistStatus;
+import dev.marquee.gateway.broadcast.Broadcasts;
+import dev.marquee.gateway.broadcast.Topic;
+import dev.marquee.gateway.broadcast.Wakeup;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
@@ -39,18 +41,16 @@ import java.util.Optional;
 public class WaitlistController {
     private static final int MAX_WAIT_SECONDS = 60;
 
-    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
-
     private final Waitlist waitlist;
     private final WaitlistEvents events;
+    private final Broadcasts broadcasts;
     private final Clock clock;
-    private final Pause pause;
 
-    public WaitlistController(Waitlist waitlist, WaitlistEvents events, Clock clock, Pause pause) {
+    public WaitlistController(Waitlist waitlist, WaitlistEvents events, Broadcasts broadcasts, Clock clock) {
         this.waitlist = waitlist;
         this.events = events;
+        this.broadcasts = broadcasts;
         this.clock = clock;
-        this.pause = pause;
     }
 
     @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
@@ -70,9 +70,15 @@ public class WaitlistController {
         String token = bearer.token();
         Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
         Optional<WaitlistEntry> entry = waitlist.find(entryId, token);
-        while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
-            pause.pause(LOOK_AGAIN);
-            entry = waitlist.find(entryId, token);
+        if (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
+            // Woken by a broadcast of a change to the show's waitlist, from whichever instance made it.
+            try (Wakeup wakeup = Wakeup.on(broadcasts, Topic.WAITLIST, entry.get().showId())) {
+                entry = waitlist.find(entryId, token);
+                while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
+                    wakeup.await(Duration.between(clock.instant(), deadline));
+                    entry = waitlist.find(entryId, token);
+                }
+            }
         }
         return entry.<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, waitlist.position(e), null)))
                 .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
@@ -82,10 +88,9 @@ public class WaitlistController {
     @Get(value = "/waitlist/{entryId}/events", produces = MediaType.TEXT_EVENT_STREAM)
     public HttpResponse<?> events(@PathVariable String entryId, Bearer bearer) {
         String token = bearer.token();
-        if (waitlist.find(entryId, token).isEmpty()) {
-            throw new NotFoundException("waitlist entry for this token", entryId);
-        }
-        return HttpResponse.ok(events.of(entryId, token));
+        WaitlistEntry entry = waitlist.find(entryId, token)
+                .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
+        return HttpResponse.ok(events.of(entryId, token, entry.showId()));
     }
 
     @Delete("/waitlist/{entryId}")

@@ -28,8 +28,10 @@ import dev.marquee.booking.waitingroom.Movies;
 import dev.marquee.booking.waitingroom.WaitingRoom;
 import dev.marquee.booking.waitingroom.WaitingRoomStore;
 import dev.marquee.gateway.booking.BookingSettings;
+import dev.marquee.gateway.broadcast.Broadcasts;
 import dev.marquee.gateway.holds.HoldSettings;
 import dev.marquee.gateway.waitingroom.WaitingRoomSettings;
+import dev.marquee.gateway.waitlist.AnnouncingWaitlistStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
@@ -121,8 +123,8 @@ public class BookingCoreFactory {
 
     @Singleton
     Waitlist waitlist(WaitlistStore entries, Holds holds, Shows shows, Chains chains, Secrets secrets,
-            @Named("waitlist") ExecutorService background, Clock clock) {
-        return new Waitlist(entries, holds, shows, chains, secrets, background, clock);
+            @Named("waitlist") ExecutorService background, Broadcasts broadcasts, Clock clock) {
+        return new Waitlist(AnnouncingWaitlistStore.of(entries, broadcasts), holds, shows, chains, secrets, background, clock);
     }
 
     @Singleton
