@@ -17,7 +17,9 @@ import java.util.Map;
  * @param syncInterval time between catalogue syncs, default 60 s
  * @param seatMapTtl how long a seat availability answer is reused, default 2 s
  * @param breaker the chain's circuit breaker
- * @param maxConcurrentConfirms paid bookings this instance confirms at the chain at once, default 16
+ * @param maxConcurrentConfirms paid bookings this instance confirms at the chain at once, default 16; fewer while the
+ *        chain struggles (see {@link ConfirmLimit})
+ * @param slowConfirm a confirmation that takes longer counts as the chain struggling, default 2 s
  */
 @EachProperty("marquee.chains")
 public record ChainConfiguration(
@@ -28,9 +30,14 @@ public record ChainConfiguration(
         @Nullable Duration syncInterval,
         @Nullable Duration seatMapTtl,
         @Nullable Breaker breaker,
-        @Nullable Integer maxConcurrentConfirms) {
+        @Nullable Integer maxConcurrentConfirms,
+        @Nullable Duration slowConfirm) {
 
     public static final int DEFAULT_MAX_CONCURRENT_CONFIRMS = 16;
+
+    public Duration confirmSlowAfter() {
+        return slowConfirm == null ? Duration.ofSeconds(2) : slowConfirm;
+    }
 
     public int confirmConcurrency() {
         return maxConcurrentConfirms == null ? DEFAULT_MAX_CONCURRENT_CONFIRMS : maxConcurrentConfirms;

@@ -104,7 +104,8 @@ public class ChainRegistry {
         LOG.info("Chain {} ({}) uses adapter '{}' with settings {}", id, configuration.displayName(),
                 configuration.adapter(), masked(configuration.adapterSettings(), factory));
         return new Chain(id, configuration.displayName(), configuration.adapter(),
-                new GuardedTheatre(id, adapter, breaker, configuration.confirmConcurrency(), CONFIRM_QUEUE_WAIT), breaker,
+                new GuardedTheatre(id, adapter, breaker,
+                        ConfirmLimit.adaptive(id, configuration.confirmConcurrency(), configuration.confirmSlowAfter(), CONFIRM_QUEUE_WAIT)), breaker,
                 configuration);
     }
 

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.integration;
 
+import com.netflix.concurrency.limits.Limiter;
 import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
@@ -12,12 +13,10 @@ import dev.marquee.spi.ReleaseOutcome;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
+import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -25,24 +24,22 @@ import java.util.function.Supplier;
  * is answered for at once instead of waited on. An open breaker surfaces as a
  * {@link TheatreUnavailableException}, so callers handle one kind of failure.
  *
- * <p>Confirmations run from many message consumers at once; at most {@code maxConcurrentConfirms} of them call the
- * chain at a time, so a burst of payments is confirmed in parallel without flooding the chain. A confirmation that
- * finds no room within {@code confirmQueueWait} fails as the chain being unavailable, and its message is retried.
+ * <p>Confirmations run from many message consumers at once; at most the {@link ConfirmLimit} of them call the chain
+ * at a time (up to {@code max-concurrent-confirms}, less while the chain struggles), so a burst of payments is
+ * confirmed in parallel without flooding the chain. A confirmation that finds no room within its wait fails as the
+ * chain being unavailable, and its message is retried.
  */
 final class GuardedTheatre implements TheatreAdapter {
     private final String chainId;
     private final TheatreAdapter delegate;
     private final CircuitBreaker breaker;
-    private final Semaphore confirms;
-    private final Duration confirmQueueWait;
+    private final ConfirmLimit confirms;
 
-    GuardedTheatre(String chainId, TheatreAdapter delegate, CircuitBreaker breaker, int maxConcurrentConfirms,
-            Duration confirmQueueWait) {
+    GuardedTheatre(String chainId, TheatreAdapter delegate, CircuitBreaker breaker, ConfirmLimit confirms) {
         this.chainId = chainId;
         this.delegate = delegate;
         this.breaker = breaker;
-        this.confirms = new Semaphore(maxConcurrentConfirms, true);
-        this.confirmQueueWait = confirmQueueWait;
+        this.confirms = confirms;
     }
 
     @Override
@@ -87,20 +84,23 @@ final class GuardedTheatre implements TheatreAdapter {
 
     @Override
     public ConfirmOutcome confirm(ConfirmRequest request) {
+        Limiter.Listener slot = confirms.acquire().orElseThrow(() -> new TheatreUnavailableException(chainId,
+                "no room for confirmation " + request.reference() + ": " + confirms.inFlight() + " confirmations at the chain, "
+                        + "its limit now " + confirms.limit(), null));
         try {
-            if (!confirms.tryAcquire(confirmQueueWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TheatreUnavailableException(chainId, "no room for confirmation " + request.reference() + " within "
-                        + confirmQueueWait + ": " + (confirms.availablePermits() == 0 ? "all" : "most")
-                        + " of its concurrent confirmations are busy", null);
+            ConfirmOutcome outcome = guarded(() -> delegate.confirm(request));
+            slot.onSuccess();
+            return outcome;
+        } catch (TheatreTimeoutException | TheatreUnavailableException e) {
+            if (e.getCause() instanceof CallNotPermittedException) {
+                slot.onIgnore(); // the open breaker answered; the chain was not asked
+            } else {
+                slot.onDropped(); // the chain struggles: fewer at once
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TheatreUnavailableException(chainId, "interrupted while waiting to confirm " + request.reference(), e);
-        }
-        try {
-            return guarded(() -> delegate.confirm(request));
-        } finally {
-            confirms.release();
+            throw e;
+        } catch (RuntimeException | Error e) {
+            slot.onIgnore();
+            throw e;
         }
     }
 

@@ -67,7 +67,7 @@ class BreakerSettingsBindingTest {
     @Test
     void aBreakerSettingOutOfRangeFailsStartupNamingTheChainsKey() {
         ChainConfiguration bad = new ChainConfiguration("bad", null, "fake-seats", null, null, null,
-                new ChainConfiguration.Breaker(150f, null, null, null), null);
+                new ChainConfiguration.Breaker(150f, null, null, null), null, null);
 
         assertThatThrownBy(() -> new ChainRegistry(List.of(bad), List.of(new FakeSeatsFactory()), Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)

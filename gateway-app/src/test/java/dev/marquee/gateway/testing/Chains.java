@@ -12,6 +12,6 @@ public final class Chains {
 
     public static Chain of(String id, TheatreAdapter adapter) {
         return new Chain(id, id, "scripted", adapter, CircuitBreaker.ofDefaults(id),
-                new ChainConfiguration(id, id, "scripted", null, null, null, null, null));
+                new ChainConfiguration(id, id, "scripted", null, null, null, null, null, null));
     }
 }
