@@ -54,12 +54,21 @@ public class ChaosDriver {
     static final int SHOWS = Integer.getInteger("shows", 4);
     static final int SEATS = Integer.getInteger("seats", 2);
     /** Customers who pay after their hold ended, each with a rival who took the seats meanwhile. */
-    static final int LATE_PAYERS = Integer.getInteger("latePayers", 0);
+    static final int LATE_PAYERS = Boolean.getBoolean("burst") ? 0 : Integer.getInteger("latePayers", 0);
     static final int KILLS = Integer.getInteger("kills", 3);
     static final int RABBIT_RESTARTS = Integer.getInteger("rabbitRestarts", 1);
     static final int PG_RESTARTS = Integer.getInteger("pgRestarts", 1);
     static final boolean SLOW_CHAIN = !"0".equals(System.getProperty("slowChain", "1"));
     static final long LOAD_SECONDS = Long.getLong("loadSeconds", 60);
+    /**
+     * Burst mode: every customer holds and checks out first (spread over the load time), then all pay at once, so the
+     * provider sends every webhook together; the faults run over burstSeconds from that moment, while the burst is
+     * worked off. Late payers wait for their rivals, so there are none in a burst.
+     */
+    static final boolean BURST = Boolean.getBoolean("burst");
+    static final long BURST_SECONDS = Long.getLong("burstSeconds", 20);
+    /** Counts down as each customer is ready to pay (or gave up); the burst starts at zero. */
+    static final java.util.concurrent.CountDownLatch READY_TO_PAY = new java.util.concurrent.CountDownLatch(BOOKINGS);
     static final long SETTLE_SECONDS = Long.getLong("settleSeconds", 180);
     /** How long each client keeps trying, from its start. */
     static final Duration CLIENT_PATIENCE = Duration.ofSeconds(Long.getLong("clientSeconds", 150));
@@ -167,8 +176,19 @@ public class ChaosDriver {
             try {
                 book();
             } finally {
+                readyToPay();
                 holdEnds.complete(null);
                 finished.complete(null);
+            }
+        }
+
+        private boolean arrived;
+
+        /** In a burst, says this customer is ready to pay (once), then waits for everyone else to be. */
+        void readyToPay() throws InterruptedException {
+            if (!arrived) {
+                arrived = true;
+                READY_TO_PAY.countDown();
             }
         }
 
@@ -197,6 +217,13 @@ public class ChaosDriver {
                         holdEnds.complete(expiry(placed.path("expiresAt")));
                         waitFor(rival.finished);
                         outcome = "paying late";
+                    }
+                    if (BURST) {
+                        readyToPay();
+                        READY_TO_PAY.await();
+                        outcome = "paying in the burst";
+                        // The burst is not this customer's slowness: its patience starts now.
+                        deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
                     }
                     pay(paymentUrl.substring(paymentUrl.lastIndexOf('/') + 1), deadline);
                     return;
@@ -417,10 +444,16 @@ public class ChaosDriver {
             chain.add(new Fault(0.80, "chain healed", () -> chainFaults(null)));
         }
         long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        if (BURST) {
+            READY_TO_PAY.await();
+            log("the burst: %d payments at once", BOOKINGS);
+            start = System.nanoTime();
+        }
+        long faultsStart = start;
         try (ExecutorService tracks = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (List<Fault> track : List.of(kills, infrastructure, chain)) {
-                running.add(tracks.submit(() -> { runTrack(track, start); return null; }));
+                running.add(tracks.submit(() -> { runTrack(track, faultsStart); return null; }));
             }
             for (Future<?> f : running) {
                 f.get();
@@ -435,7 +468,7 @@ public class ChaosDriver {
     static void runTrack(List<Fault> track, long start) throws Exception {
         track.sort((a, b) -> Double.compare(a.at(), b.at()));
         for (Fault fault : track) {
-            sleepUntil(start + (long) (fault.at() * TimeUnit.SECONDS.toNanos(LOAD_SECONDS)));
+            sleepUntil(start + (long) (fault.at() * TimeUnit.SECONDS.toNanos(BURST ? BURST_SECONDS : LOAD_SECONDS)));
             log("%s...", fault.name());
             fault.step().run();
             FAULTS.computeIfAbsent(fault.name(), n -> new AtomicInteger()).incrementAndGet();

@@ -17,7 +17,8 @@
 # (a tenth of the bookings: customers who pay after their hold ended and a rival booked their seats, so their
 # payment must come back), CHAOS_KILLS (3),
 # CHAOS_RABBIT_RESTARTS (1), CHAOS_PG_RESTARTS (1), CHAOS_SLOW_CHAIN (1: slow, then timing out, then healed;
-# 0: off), CHAOS_LOAD_SECONDS (60: bookings start evenly over this), CHAOS_SETTLE_SECONDS (180: the most the
+# 0: off), CHAOS_LOAD_SECONDS (60: bookings start evenly over this), CHAOS_BURST (1: every customer holds and checks
+# out first, then all pay at once, and the faults run over the CHAOS_BURST_SECONDS (20) that follow; no late payers), CHAOS_SETTLE_SECONDS (180: the most the
 # settling may take), CHAOS_BROKER (rabbitmq, or embedded: the gateway's in-process broker, then
 # CHAOS_EMBEDDED_STORE=1 keeps its messages on disk, 0 in memory), CHAOS_RECONCILE_AFTER (10m, the gateway's
 # default: no booking is old enough for the reconciler within a run, so the messages alone must settle
@@ -277,6 +278,7 @@ java -Dlogback.configurationFile="$OUT/logback.xml" \
   -DlatePayers="${CHAOS_LATE_PAYERS:-$(( ${CHAOS_BOOKINGS:-60} / 10 ))}" \
   -Dkills="${CHAOS_KILLS:-3}" -DrabbitRestarts="${CHAOS_RABBIT_RESTARTS:-1}" -DpgRestarts="${CHAOS_PG_RESTARTS:-1}" \
   -DslowChain="${CHAOS_SLOW_CHAIN:-1}" -DloadSeconds="${CHAOS_LOAD_SECONDS:-60}" -DsettleSeconds="${CHAOS_SETTLE_SECONDS:-180}" \
+  -Dburst="$([ "${CHAOS_BURST:-0}" = 1 ] && echo true || echo false)" -DburstSeconds="${CHAOS_BURST_SECONDS:-20}" \
   -Dgateway="http://127.0.0.1:$GATEWAY_PORT" -Dsandbox="http://127.0.0.1:$SANDBOX_PORT" -Dsmtp="$SMTP_PORT" \
   -DgatewayDb="jdbc:postgresql://127.0.0.1:$PG_PORT/chaos_gateway" -DchainDb="jdbc:postgresql://127.0.0.1:$PG_PORT/chaos_chain" \
   -Dbroker="$BROKER_URI" -Dops="$ROOT/bench/chaos.sh" -DgatewayLog="$OUT/gateway.log" \
