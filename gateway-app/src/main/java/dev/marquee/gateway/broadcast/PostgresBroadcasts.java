@@ -1,13 +1,9 @@
 package dev.marquee.gateway.broadcast;
 
+import dev.marquee.gateway.db.PostgresListener;
 import dev.marquee.gateway.db.SingleStatements;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +21,28 @@ final class PostgresBroadcasts implements Broadcasts {
     private static final Duration LOOK_AGAIN_WHILE_DEAF = Duration.ofSeconds(1);
 
     private final String instance;
-    private final String url;
-    private final String user;
-    private final String password;
     private final SingleStatements statements;
     private final Watchers watchers = new Watchers();
-    private final Thread listenerThread;
-    private volatile boolean listening;
-    private volatile boolean running = true;
+    private final PostgresListener listener;
 
     PostgresBroadcasts(String instance, String url, String user, String password, SingleStatements statements) {
         this.instance = instance;
-        this.url = url;
-        this.user = user;
-        this.password = password;
         this.statements = statements;
-        this.listenerThread = Thread.ofPlatform().name("broadcasts").daemon(true).start(this::listenLoop);
+        this.listener = new PostgresListener("broadcasts", CHANNEL, url, user, password, new PostgresListener.Handler() {
+            @Override
+            public void listening() {
+                // Changes made while this instance was not listening are found by the watchers' own looks.
+            }
+
+            @Override
+            public void notices(PGNotification[] notices) {
+                for (PGNotification notice : notices) {
+                    heard(notice.getParameter());
+                }
+            }
+        }, "Listening for other instances' changes failed; watchers look for themselves every "
+                + LOOK_AGAIN_WHILE_DEAF.toSeconds() + " s until it works");
+        listener.start();
     }
 
     @Override
@@ -67,34 +69,7 @@ final class PostgresBroadcasts implements Broadcasts {
 
     @Override
     public Duration lookAgainAfter() {
-        return listening ? LOOK_AGAIN_WHILE_HEARD : LOOK_AGAIN_WHILE_DEAF;
-    }
-
-    private void listenLoop() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                listening = true;
-                while (running) {
-                    PGNotification[] notices = pg.getNotifications(500);
-                    if (notices != null) {
-                        for (PGNotification notice : notices) {
-                            heard(notice.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (running) {
-                    LOG.warn("Listening for other instances' changes failed; watchers look for themselves every {} until it works",
-                            LOOK_AGAIN_WHILE_DEAF, e);
-                    pause();
-                }
-            }
-        }
+        return listener.listening() ? LOOK_AGAIN_WHILE_HEARD : LOOK_AGAIN_WHILE_DEAF;
     }
 
     private void heard(String payload) {
@@ -108,18 +83,8 @@ final class PostgresBroadcasts implements Broadcasts {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        listenerThread.interrupt();
+        listener.close();
     }
 }

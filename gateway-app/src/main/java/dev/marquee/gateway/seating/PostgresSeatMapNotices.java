@@ -1,11 +1,8 @@
 package dev.marquee.gateway.seating;
 
+import dev.marquee.gateway.db.PostgresListener;
 import dev.marquee.gateway.db.SingleStatements;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,42 +36,54 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
     private static final int PEER_SILENCE_SECONDS = 3;
 
     private final String instance;
-    private final String url;
-    private final String user;
-    private final String password;
     private final SingleStatements statements;
     private final Duration peerWait;
     private final Map<String, Long> peersHeardAt = new ConcurrentHashMap<>();
     private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final Thread listenerThread;
+    private final PostgresListener connection;
     private volatile Listener listener;
-    private volatile boolean listening;
-    private volatile boolean running = true;
     private long lastHello;
 
     PostgresSeatMapNotices(String instance, String url, String user, String password, SingleStatements statements,
             Duration peerWait) {
         this.instance = instance;
-        this.url = url;
-        this.user = user;
-        this.password = password;
         this.statements = statements;
         this.peerWait = peerWait;
-        this.listenerThread = Thread.ofPlatform().name("seat-map-notices").daemon(true).unstarted(this::listenLoop);
+        this.connection = new PostgresListener("seat-map-notices", CHANNEL, url, user, password, new PostgresListener.Handler() {
+            @Override
+            public void listening() {
+                hello();
+                Listener current = listener;
+                if (current != null) {
+                    current.mayHaveMissedChanges();
+                }
+                LOG.info("Listening for seat map changes of other instances as {}", instance);
+            }
+
+            @Override
+            public void notices(PGNotification[] notices) {
+                handle(notices);
+            }
+
+            @Override
+            public void polled() {
+                if (System.nanoTime() - lastHello > HELLO_EVERY_NANOS) {
+                    hello();
+                }
+            }
+        }, "Listening for seat map changes failed; maps are read afresh until it works again");
     }
 
     @Override
     public void listen(Listener listener) {
         this.listener = listener;
-        if (!listenerThread.isAlive()) {
-            listenerThread.start();
-        }
+        connection.start();
     }
 
     @Override
     public boolean listening() {
-        return listening;
+        return connection.listening();
     }
 
     @Override
@@ -122,39 +130,6 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
             }
             return null;
         });
-    }
-
-    private void listenLoop() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                hello();
-                Listener current = listener;
-                if (current != null) {
-                    current.mayHaveMissedChanges();
-                }
-                listening = true;
-                LOG.info("Listening for seat map changes of other instances as {}", instance);
-                while (running) {
-                    PGNotification[] notices = pg.getNotifications(500);
-                    if (notices != null && notices.length > 0) {
-                        handle(notices);
-                    }
-                    if (System.nanoTime() - lastHello > HELLO_EVERY_NANOS) {
-                        hello();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    listening = false;
-                    LOG.warn("Listening for seat map changes failed; maps are read afresh until it works again", e);
-                    pause();
-                }
-            }
-        }
     }
 
     private void hello() {
@@ -224,19 +199,9 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        listenerThread.interrupt();
+        connection.close();
         try {
             // So that the others stop waiting for this instance's acknowledgements at once, not after its silence.
             notify("b|" + instance);

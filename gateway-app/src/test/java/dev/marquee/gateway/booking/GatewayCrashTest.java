@@ -12,13 +12,9 @@ import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.GatewayProcess;
+import dev.marquee.gateway.testing.OwnDatabase;
 import dev.marquee.gateway.testing.Quiet;
 import dev.marquee.gateway.web.ApiClient;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,10 +38,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayCrashTest {
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "marquee_gw_crash_app";
     private static final List<String> QUEUES = List.of("booking-payments", "booking-email", "booking-refunds");
 
+    private OwnDatabase database;
     private BookingStack stack;
     private SandboxTheatre chain;
     private GreenMail smtp;
@@ -54,8 +49,8 @@ class GatewayCrashTest {
     private Map<String, String> settings;
 
     @BeforeAll
-    void start() throws SQLException {
-        recreateDatabase();
+    void start() {
+        database = OwnDatabase.recreate("marquee_gw_crash_app");
         stack = BookingStack.start("vega", "Vega Cinemas", 53);
         chain = stack.chain();
         smtp = stack.smtp();
@@ -116,13 +111,12 @@ class GatewayCrashTest {
     }
 
     private GatewayProcess startGateway(String name) {
-        return GatewayProcess.start(port, settings, Map.of("MARQUEE_DB_URL", POSTGRES + DATABASE, "MARQUEE_DB_USER", "postgres",
-                "MARQUEE_DB_PASSWORD", ""), "gateway-crash-" + name);
+        return GatewayProcess.start(port, settings, database.gatewayEnvironment(), "gateway-crash-" + name);
     }
 
     /** Retries of payment events the gateway put back in its outbox: its confirmation was tried and failed. */
-    private static long confirmationRetriesStored() {
-        return count("SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL");
+    private long confirmationRetriesStored() {
+        return database.count("SELECT COUNT(*) FROM outbox WHERE routing_key = 'payment.succeeded' AND target_queue IS NOT NULL");
     }
 
     /** As the gateway's health says; -1, which is not quiet, when it does not say. */
@@ -131,25 +125,7 @@ class GatewayCrashTest {
                 .path("deliveriesInProgress").asLong(-1);
     }
 
-    private static long rowsInOutbox() {
-        return count("SELECT COUNT(*) FROM outbox");
-    }
-
-    private static long count(String sql) {
-        try (var c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
-                PreparedStatement select = c.prepareStatement(sql);
-                ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void recreateDatabase() throws SQLException {
-        try (var c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", ""); Statement statement = c.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
+    private long rowsInOutbox() {
+        return database.count("SELECT COUNT(*) FROM outbox");
     }
 }

@@ -9,6 +9,7 @@ import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.GatewayProcess;
 import dev.marquee.gateway.testing.NginxBalancer;
+import dev.marquee.gateway.testing.OwnDatabase;
 import dev.marquee.gateway.testing.Quiet;
 import dev.marquee.gateway.web.ApiClient;
 import java.io.IOException;
@@ -16,11 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,10 +37,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterThroughBalancerTest {
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "marquee_cluster_e2e";
     private static final List<String> QUEUES = List.of("booking-payments", "booking-email", "booking-refunds");
 
+    private OwnDatabase database;
     private BookingStack stack;
     private GatewayProcess first;
     private GatewayProcess second;
@@ -54,20 +49,18 @@ class ClusterThroughBalancerTest {
     private ApiClient onSecond;
 
     @BeforeAll
-    void start() throws SQLException {
-        recreateDatabase();
+    void start() {
+        database = OwnDatabase.recreate("marquee_cluster_e2e");
         stack = BookingStack.start("vega", "Vega Cinemas", 61);
         Map<String, String> settings = new HashMap<>(stack.gatewayProperties());
         // The stack's gateway port is where the provider sends its webhooks: the balancer's here.
         settings.remove("micronaut.server.port");
         settings.put("marquee.sync.enabled", "true");
         settings.put("marquee.chains.vega.name", "Vega Cinemas");
-        Map<String, String> database = Map.of("MARQUEE_DB_URL", POSTGRES + DATABASE, "MARQUEE_DB_USER", "postgres",
-                "MARQUEE_DB_PASSWORD", "");
         int firstPort = BookingJourney.freePort();
         int secondPort = BookingJourney.freePort();
-        first = GatewayProcess.start(firstPort, settings, database, "cluster-first");
-        second = GatewayProcess.start(secondPort, settings, database, "cluster-second");
+        first = GatewayProcess.start(firstPort, settings, database.gatewayEnvironment(), "cluster-first");
+        second = GatewayProcess.start(secondPort, settings, database.gatewayEnvironment(), "cluster-second");
         balancer = NginxBalancer.start(stack.gatewayPort(), List.of(firstPort, secondPort), "cluster");
         throughBalancer = new ApiClient(balancer.url());
         onFirst = new ApiClient(first.url());
@@ -133,9 +126,10 @@ class ClusterThroughBalancerTest {
         JsonNode confirmed = journey.awaitStatus(bookingId, token, "CONFIRMED");
         assertThat(confirmed.path("tickets")).hasSize(2);
         journey.awaitEmails("hedy@example.org", 1);
-        Quiet.await(BookingJourney.ASYNC, () -> new Quiet.Work(rowsInOutbox(), stack.messagesQueuedIn(QUEUES), 0));
+        Quiet.await(BookingJourney.ASYNC, () -> new Quiet.Work(database.count("SELECT COUNT(*) FROM outbox"),
+                stack.messagesQueuedIn(QUEUES), 0));
         assertThat(journey.emailsTo("hedy@example.org")).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM tickets WHERE booking_id = '" + bookingId + "'")).isEqualTo(2);
+        assertThat(database.count("SELECT COUNT(*) FROM tickets WHERE booking_id = '" + bookingId + "'")).isEqualTo(2);
         assertThat(statusesOf(onFirst, show, seats)).containsOnly("SOLD");
         assertThat(statusesOf(onSecond, show, seats)).containsOnly("SOLD");
     }
@@ -180,27 +174,5 @@ class ClusterThroughBalancerTest {
         JsonNode seats = api.get("/api/v1/shows/" + show + "/seats").json().path("seats");
         return StreamSupport.stream(seats.spliterator(), false).filter(seat -> seatIds.contains(seat.path("id").asText()))
                 .map(seat -> seat.path("status").asText()).toList();
-    }
-
-    private static long rowsInOutbox() {
-        return count("SELECT COUNT(*) FROM outbox");
-    }
-
-    private static long count(String sql) {
-        try (var c = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
-                PreparedStatement select = c.prepareStatement(sql);
-                ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void recreateDatabase() throws SQLException {
-        try (var c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", ""); Statement statement = c.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
     }
 }
