@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,7 @@ public class CatalogSyncScheduler {
     private final String instance = instanceName();
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService leaseKeeper;
-    private final List<ChainLease> held = new CopyOnWriteArrayList<>();
+    private final Map<String, ChainLease> chainLeases = new ConcurrentHashMap<>();
 
     public CatalogSyncScheduler(ChainRegistry chains, CatalogSync sync, JdbcSyncLeases leases, SyncSettings settings, Clock clock) {
         this.chains = chains;
@@ -66,7 +66,7 @@ public class CatalogSyncScheduler {
         for (Chain chain : chains.all()) {
             ChainLease lease = new ChainLease(chain.id(), instance, leases,
                     settings.leaseTermFor(chain.configuration().syncEvery()), clock);
-            held.add(lease);
+            chainLeases.put(chain.id(), lease);
             long renewMillis = lease.renewEvery().toMillis();
             leaseKeeper.scheduleWithFixedDelay(lease::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
             scheduler.execute(() -> runAndReschedule(chain, lease, FIRST_RETRY));
@@ -113,6 +113,12 @@ public class CatalogSyncScheduler {
         }
     }
 
+    /** Whether this instance syncs the chain now: it holds the chain's lease. */
+    public boolean syncs(String chainId) {
+        ChainLease lease = chainLeases.get(chainId);
+        return lease != null && lease.held();
+    }
+
     /** Where this instance's leases are seen, in {@code chain_sync_leases.holder}: host, process id and a random part. */
     String instance() {
         return instance;
@@ -122,7 +128,7 @@ public class CatalogSyncScheduler {
     void stop() {
         leaseKeeper.shutdownNow();
         scheduler.shutdownNow();
-        held.forEach(ChainLease::release);
+        chainLeases.values().forEach(ChainLease::release);
     }
 
     private static String instanceName() {
