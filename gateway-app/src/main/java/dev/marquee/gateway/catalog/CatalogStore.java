@@ -122,11 +122,6 @@ public class CatalogStore {
     public record RevisedCatalog(Catalog catalog, long revision) {
     }
 
-    /** Reads every chain's catalogue into memory. */
-    public Catalog load(long version) {
-        return transactions.executeRead(status -> new CatalogReader(status.getConnection()).read(version));
-    }
-
     private static void ensureSyncRow(Connection c, String chainId) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO chain_sync (chain_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM chain_sync WHERE chain_id = ?)")) {
