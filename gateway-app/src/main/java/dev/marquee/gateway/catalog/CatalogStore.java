@@ -95,9 +95,31 @@ public class CatalogStore {
         });
     }
 
-    /** Reads every chain's catalogue into memory. */
-    public Catalog load(long version) {
-        return transactions.executeRead(status -> new CatalogReader(status.getConnection()).read(version));
+    /** The stored catalogue's revision: moved by every applied sync that changed anything, whichever instance wrote it. */
+    public long revision() {
+        return transactions.executeRead(status -> revision(status.getConnection()));
+    }
+
+    private static long revision(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT revision FROM catalog_write_lock WHERE id = 1");
+                ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Reads every chain's catalogue into memory, with the revision it is at least as new as (read first: a sync
+     * committed meanwhile makes the catalogue newer, never older, than the revision says).
+     */
+    public RevisedCatalog loadRevised(long version) {
+        return transactions.executeRead(status -> {
+            long revision = revision(status.getConnection());
+            return new RevisedCatalog(new CatalogReader(status.getConnection()).read(version), revision);
+        });
+    }
+
+    /** A catalogue as loaded and the stored revision it is at least as new as. */
+    public record RevisedCatalog(Catalog catalog, long revision) {
     }
 
     private static void ensureSyncRow(Connection c, String chainId) throws SQLException {
@@ -161,7 +183,11 @@ public class CatalogStore {
             int shows = writeShows(changes.shows(), listedShows);
             int retired = changes.complete() ? retireShowsNotIn(listedShows) : 0;
             saveCursor(changes.next(), now);
-            return new AppliedChanges(cities, cinemas, halls, movies, shows, retired, rejected);
+            AppliedChanges applied = new AppliedChanges(cities, cinemas, halls, movies, shows, retired, rejected);
+            if (applied.changedAnything()) {
+                moveRevision();
+            }
+            return applied;
         }
 
         private int writeCities(List<dev.marquee.spi.City> cities) throws SQLException {
@@ -281,6 +307,13 @@ public class CatalogStore {
                 LOG.info("Chain {} no longer lists {} shows; they are cancelled", chainId, rows.size());
             }
             return rows.size();
+        }
+
+        /** Tells other instances, which read the revision, that there is a new catalogue to load. */
+        private void moveRevision() throws SQLException {
+            try (PreparedStatement update = c.prepareStatement("UPDATE catalog_write_lock SET revision = revision + 1 WHERE id = 1")) {
+                update.executeUpdate();
+            }
         }
 
         private void saveCursor(CatalogCursor next, Instant now) throws SQLException {

@@ -27,6 +27,7 @@ public class CatalogSync {
     private final AtomicLong versions = new AtomicLong();
     private final java.util.Map<String, SyncStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private final ReentrantLock reloading = new ReentrantLock();
+    private volatile long loadedRevision = -1;
 
     public CatalogSync(CatalogStore store, CatalogHolder holder, Clock clock) {
         this.store = store;
@@ -76,6 +77,21 @@ public class CatalogSync {
         return statuses.getOrDefault(chainId, SyncStatus.never(chainId));
     }
 
+    /**
+     * Loads what other instances synced: the chains' sync statuses always (a few rows), the catalogue when the stored
+     * revision moved since this instance last loaded it.
+     *
+     * @return whether the catalogue was loaded again
+     */
+    public boolean reloadIfChanged() {
+        store.syncStatuses().forEach(status -> statuses.put(status.chainId(), status));
+        if (store.revision() == loadedRevision) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
     /** Rebuilds the in-memory catalogue from the database, for example at startup. */
     public void reload() {
         reloading.lock();
@@ -83,8 +99,10 @@ public class CatalogSync {
             if (statuses.isEmpty()) {
                 store.syncStatuses().forEach(status -> statuses.putIfAbsent(status.chainId(), status));
             }
-            Catalog catalog = store.load(versions.incrementAndGet());
+            CatalogStore.RevisedCatalog loaded = store.loadRevised(versions.incrementAndGet());
+            Catalog catalog = loaded.catalog();
             holder.replace(catalog);
+            loadedRevision = loaded.revision();
             LOG.debug("Catalogue version {} has {} cinemas, {} movies, {} shows", catalog.version(),
                     catalog.cinemas().size(), catalog.movies().size(), catalog.showCount());
         } finally {

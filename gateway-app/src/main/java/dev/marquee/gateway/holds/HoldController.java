@@ -56,9 +56,12 @@ public class HoldController {
     private final ClientRateLimiter rateLimiter;
     private final WaitingRoom waitingRoom;
     private final JsonMapper json;
+    private final HoldMeters meters;
 
-    public HoldController(Holds holds, IdempotentRequests keys, ClientRateLimiter rateLimiter, WaitingRoom waitingRoom, JsonMapper json) {
+    public HoldController(Holds holds, IdempotentRequests keys, ClientRateLimiter rateLimiter, WaitingRoom waitingRoom, JsonMapper json,
+            HoldMeters meters) {
         this.holds = holds;
+        this.meters = meters;
         this.waitingRoom = waitingRoom;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
@@ -111,7 +114,15 @@ public class HoldController {
 
     /** A fresh key's hold id has nothing placed under it yet; a taken-over one may (its answer was lost). */
     private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold) {
-        return holdId.fresh() ? holds.placeNew(holdId.id(), hold) : holds.place(holdId.id(), hold);
+        HoldOutcome outcome;
+        try {
+            outcome = holdId.fresh() ? holds.placeNew(holdId.id(), hold) : holds.place(holdId.id(), hold);
+        } catch (RuntimeException fault) {
+            meters.failed();
+            throw fault;
+        }
+        meters.counted(outcome);
+        return outcome;
     }
 
     /** 403 with where to join: the problem's {@code queue} member is the show's queue. */

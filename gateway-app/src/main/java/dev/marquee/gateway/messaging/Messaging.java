@@ -237,6 +237,11 @@ public class Messaging {
         return broker.connectedNode();
     }
 
+    /** Each handler's dead-letter queue, by name. */
+    public List<String> deadLetterQueues() {
+        return handlers.stream().map(handler -> settings.deadLetterQueueName(handler.queue())).toList();
+    }
+
     /** Messages parked in each handler's dead-letter queue, when the broker can be asked. */
     public Map<String, Long> deadLetters() {
         Map<String, Long> counts = new LinkedHashMap<>();

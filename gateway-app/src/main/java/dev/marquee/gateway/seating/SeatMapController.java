@@ -44,9 +44,12 @@ public class SeatMapController {
     private final SeatMapService seatMaps;
     private final JsonMapper json;
     private final ExecutorService blocking;
+    private final SeatMapMeters meters;
 
-    public SeatMapController(SeatMapService seatMaps, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public SeatMapController(SeatMapService seatMaps, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            SeatMapMeters meters) {
         this.seatMaps = seatMaps;
+        this.meters = meters;
         this.json = json;
         this.blocking = blocking;
     }
@@ -56,6 +59,7 @@ public class SeatMapController {
             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
             @Header(HttpHeaders.ACCEPT_ENCODING) @Nullable String acceptEncoding) {
         SeatMapVersion ready = seatMaps.ready(showId);
+        meters.read(ready != null);
         if (ready != null) {
             return CompletableFuture.completedFuture(answer(showId, ready, since, ifNoneMatch, acceptEncoding));
         }

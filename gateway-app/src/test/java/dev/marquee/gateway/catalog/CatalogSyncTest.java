@@ -143,6 +143,34 @@ class CatalogSyncTest {
     }
 
     @Test
+    void anInstanceThatDoesNotSyncLoadsWhatAnotherSyncedWhenTheStoredRevisionMoves() {
+        CatalogHolder elsewhere = new CatalogHolder();
+        CatalogSync otherInstance = new CatalogSync(store, elsewhere, java.time.Clock.systemUTC());
+        otherInstance.reload();
+        assertThat(otherInstance.reloadIfChanged()).as("nothing synced since it loaded").isFalse();
+
+        sync.sync(Chains.of("aurora", ScriptedTheatre.withOneCinema("aurora", "Leeds", "Heat", TOMORROW)));
+
+        assertThat(otherInstance.reloadIfChanged()).isTrue();
+        assertThat(elsewhere.current().show("aurora:show-1")).isPresent();
+        assertThat(otherInstance.statusOf("aurora").lastSuccessAt()).as("the syncing instance's status, read from the store")
+                .isNotNull();
+        assertThat(otherInstance.reloadIfChanged()).as("loaded once per revision").isFalse();
+    }
+
+    @Test
+    void aSyncThatChangedNothingLeavesTheRevisionAlone() {
+        ScriptedTheatre theatre = ScriptedTheatre.withOneCinema("aurora", "Leeds", "Heat", TOMORROW);
+        sync.sync(Chains.of("aurora", theatre));
+        long revision = store.revision();
+
+        // The chain has nothing new since the cursor.
+        sync.sync(Chains.of("aurora", theatre));
+
+        assertThat(store.revision()).isEqualTo(revision);
+    }
+
+    @Test
     void aFailingChainKeepsItsLastGoodCatalogueAndTheFailureIsRecorded() {
         ScriptedTheatre theatre = ScriptedTheatre.withOneCinema("aurora", "Bristol", "Heat", TOMORROW);
         Chain chain = Chains.of("aurora", theatre);

@@ -17,7 +17,7 @@ public class CatalogTables {
     public void clear() {
         transactions.executeWrite(status -> {
             try (Statement statement = status.getConnection().createStatement()) {
-                for (String table : new String[] {"booking_emails", "tickets", "payment_events", "bookings", "outbox", "waitlist_entries", "queue_places", "queue_gates", "queue_modes", "queue_hold_attempts", "hold_seats", "holds", "hold_quotas", "idempotency_keys", "shows", "halls", "cinemas", "chain_movie", "movies", "chain_city", "cities", "chain_sync"}) {
+                for (String table : new String[] {"booking_emails", "tickets", "payment_events", "bookings", "outbox", "waitlist_entries", "queue_places", "queue_gates", "queue_modes", "queue_hold_attempts", "hold_seats", "holds", "hold_quotas", "idempotency_keys", "shows", "halls", "cinemas", "chain_movie", "movies", "chain_city", "cities", "chain_sync", "chain_sync_leases"}) {
                     statement.executeUpdate("DELETE FROM " + table);
                 }
             }

@@ -1,0 +1,10 @@
+package dev.marquee.gateway.catalog;
+
+class InMemorySyncLeasesTest extends SyncLeasesContract {
+    private final InMemorySyncLeases leases = new InMemorySyncLeases();
+
+    @Override
+    protected SyncLeases leases() {
+        return leases;
+    }
+}
