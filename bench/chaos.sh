@@ -70,7 +70,7 @@ rabbit_start() {
 rabbit_stop() { rabbitmqctl_ -q stop >/dev/null 2>&1 || true; }
 
 gateway_command() {
-  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 -Dmicronaut.server.port="$GATEWAY_PORT"
+  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT"
     -Dmicronaut.config.files="$OUT/gateway.yml")
   if [ -n "${CHAOS_GATEWAY_CLASSPATH:-}" ]; then
     echo "${java[@]}" -cp "$CHAOS_GATEWAY_CLASSPATH" dev.marquee.gateway.GatewayApplication
