@@ -217,6 +217,11 @@ wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 180 "$OUT/sandbox.log"
 # of a minute or two goes through every path a fault can push a booking down.
 cat > "$OUT/gateway.yml" <<YAML
 marquee:
+  # Health's details (the driver reads the deliveries in progress) open to this key, checked often enough to be fresh.
+  operator:
+    key: chaos-operator-key-of-the-run
+  health:
+    interval: 200ms
   holds:
     ttl: ${CHAOS_HOLD_TTL:-45s}
     chain-margin: 10s
