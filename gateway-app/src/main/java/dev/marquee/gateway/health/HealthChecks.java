@@ -84,7 +84,7 @@ public class HealthChecks {
             running.forEach((name, future) -> components.put(name, outcome(name, future, deadline)));
             Set<String> readiness = checks.stream().filter(HealthCheck::neededForReadiness).map(HealthCheck::name)
                     .collect(Collectors.toSet());
-            HealthReport report = new HealthReport(Optional.of(clock.instant()), components, readiness);
+            HealthReport report = new HealthReport(roundsRun.get() + 1, Optional.of(clock.instant()), components, readiness);
             logChange(last, report);
             last = report;
             roundsRun.incrementAndGet();

@@ -57,6 +57,7 @@ final class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.ready() ? "UP" : "DOWN");
         if (isOperator(authorization)) {
+            body.put("round", report.round());
             body.put("checkedAt", report.checkedAt().map(Object::toString).orElse(null));
             Map<String, Object> details = new LinkedHashMap<>();
             report.components().forEach((name, component) -> {

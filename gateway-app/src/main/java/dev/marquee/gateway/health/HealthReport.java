@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * The instance's health as the last background round found it.
  *
+ * @param round the round's number, 1 for the first: a later round checked after an earlier one ended, whatever the clock
  * @param checkedAt when the round ended; empty before the first
  * @param components each check's answer by name, in the order the checks were registered
  * @param readinessComponents the names whose DOWN makes the instance unready (the database, the broker)
  */
-public record HealthReport(Optional<Instant> checkedAt, Map<String, Component> components, Set<String> readinessComponents) {
+public record HealthReport(long round, Optional<Instant> checkedAt, Map<String, Component> components, Set<String> readinessComponents) {
     public HealthReport {
         Objects.requireNonNull(checkedAt, "checkedAt");
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
@@ -23,7 +24,7 @@ public record HealthReport(Optional<Instant> checkedAt, Map<String, Component> c
 
     /** Before the first round: not ready, since nothing is known. */
     public static HealthReport notCheckedYet() {
-        return new HealthReport(Optional.empty(), Map.of(), Set.of());
+        return new HealthReport(0, Optional.empty(), Map.of(), Set.of());
     }
 
     /**
@@ -45,6 +46,6 @@ public record HealthReport(Optional<Instant> checkedAt, Map<String, Component> c
                 needed.put(name, component);
             }
         });
-        return new HealthReport(checkedAt, needed, readinessComponents);
+        return new HealthReport(round, checkedAt, needed, readinessComponents);
     }
 }
