@@ -37,6 +37,9 @@ public class HealthChecks {
 
     private final List<HealthCheck> checks;
     private final Clock clock;
+    private static final Duration NOT_READY_INTERVAL = Duration.ofSeconds(1);
+
+    private final Duration interval;
     private final Duration timeout;
     private final ScheduledExecutorService rounds;
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-check-", 0).factory());
@@ -59,8 +62,21 @@ public class HealthChecks {
                 .thenComparing(HealthCheck::name)).toList();
         this.clock = clock;
         this.timeout = timeout;
+        this.interval = interval;
         this.rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("health-checks").daemon(true).factory());
-        rounds.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.execute(this::roundAndNext);
+    }
+
+    /**
+     * One round, then the next after the interval; while not ready, after at most {@link #NOT_READY_INTERVAL}, so that
+     * an instance is taken back (and a starting one taken in) as soon as its database and broker answer.
+     */
+    private void roundAndNext() {
+        round();
+        Duration next = last.ready() || interval.compareTo(NOT_READY_INTERVAL) < 0 ? interval : NOT_READY_INTERVAL;
+        if (!rounds.isShutdown()) {
+            rounds.schedule(this::roundAndNext, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The last round's report; {@link HealthReport#notCheckedYet()} until the first round ends. */
