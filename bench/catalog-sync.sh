@@ -52,7 +52,7 @@ marquee:
         request-timeout: 120s
 YAML
 echo "Starting the gateway (database: $GATEWAY_DB) and waiting for its first sync..."
-java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" "${db_props[@]}" \
+java -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" "${db_props[@]}" \
      -jar "$GATEWAY_JAR" > "$OUT/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)

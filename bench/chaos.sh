@@ -71,7 +71,7 @@ rabbit_start() {
 rabbit_stop() { rabbitmqctl_ -q stop >/dev/null 2>&1 || true; }
 
 gateway_command() {
-  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 -Dmicronaut.server.port="$GATEWAY_PORT"
+  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT"
     -Dmicronaut.config.files="$OUT/gateway.yml")
   if [ -n "${CHAOS_GATEWAY_CLASSPATH:-}" ]; then
     echo "${java[@]}" -cp "$CHAOS_GATEWAY_CLASSPATH" dev.marquee.gateway.GatewayApplication
@@ -218,6 +218,11 @@ wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 180 "$OUT/sandbox.log"
 # of a minute or two goes through every path a fault can push a booking down.
 cat > "$OUT/gateway.yml" <<YAML
 marquee:
+  # Health's details (the driver reads the deliveries in progress) open to this key, checked often enough to be fresh.
+  operator:
+    key: chaos-operator-key-of-the-run
+  health:
+    interval: 200ms
   holds:
     ttl: ${CHAOS_HOLD_TTL:-45s}
     chain-margin: 10s

@@ -97,7 +97,7 @@ marquee:
         base-url: http://127.0.0.1:$SANDBOX_PORT
 YAML
 export MARQUEE_DB_URL="jdbc:postgresql://127.0.0.1:5432/marquee_bench_${BENCH_NAME//-/_}_gateway" MARQUEE_DB_USER=postgres MARQUEE_DB_PASSWORD=
-java $GATEWAY_JAVA_OPTS -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml" \
+java $GATEWAY_JAVA_OPTS -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml" \
      -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
@@ -114,7 +114,7 @@ XML
 # A second instance on the same database and queues, started by the benchmark for its last run only.
 second=()
 if [ "$INSTANCES" = 2 ]; then
-  second=(-DsecondGateway="java -Dmicronaut.server.port=$((GATEWAY_PORT + 1)) -Dmicronaut.config.files=$OUT/gateway.yml -jar $OUT/gateway.jar"
+  second=(-DsecondGateway="java -Dmarquee.demo=true -Dmicronaut.server.port=$((GATEWAY_PORT + 1)) -Dmicronaut.config.files=$OUT/gateway.yml -jar $OUT/gateway.jar"
           -DsecondGatewayUrl="http://127.0.0.1:$((GATEWAY_PORT + 1))" -DsecondGatewayLog="$OUT/gateway-2.log")
 fi
 cpu_seconds() { awk '{printf "%.0f", ($14 + $15) / 100}' "/proc/$1/stat" 2>/dev/null || echo '?'; }

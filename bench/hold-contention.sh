@@ -55,7 +55,7 @@ YAML
 # Thousands of attempts a second on one show must not switch its waiting room on: that is another measurement.
 jfr=()
 if [ "${BENCH_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile); fi
-MARQUEE_QUEUE_SURGE_ATTEMPTS=0 java "${jfr[@]}" -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+MARQUEE_QUEUE_SURGE_ATTEMPTS=0 java "${jfr[@]}" -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
      -Dmarquee.messaging.embedded-port="$BROKER_PORT" \
      -Ddatasources.default.url=$GATEWAY_DB \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \

@@ -48,7 +48,7 @@ marquee:
       settings:
         base-url: http://127.0.0.1:$SANDBOX_PORT
 YAML
-java -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+java -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
      -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_seatmap_gateway \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
      -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &

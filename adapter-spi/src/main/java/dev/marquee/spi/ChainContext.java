@@ -1,6 +1,7 @@
 package dev.marquee.spi;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What the gateway gives an adapter besides its settings: the chain it serves and the gateway's clock,
@@ -13,9 +14,10 @@ import java.time.Clock;
  * @param loggerName the name of the logger the adapter logs to (with {@link System#getLogger} or its own
  *     logging library), {@code dev.marquee.adapter.<chainId>} in the gateway
  * @param metrics where the adapter reports its calls
+ * @param requestIds which gateway request a call is made for ({@link #requestId()}), since version 5
  * @since 3
  */
-public record ChainContext(String chainId, Clock clock, String loggerName, ChainMetrics metrics) {
+public record ChainContext(String chainId, Clock clock, String loggerName, ChainMetrics metrics, RequestIds requestIds) {
     /** What the gateway's logger names start with; the chain id follows. */
     public static final String LOGGER_PREFIX = "dev.marquee.adapter.";
 
@@ -24,6 +26,29 @@ public record ChainContext(String chainId, Clock clock, String loggerName, Chain
         Checks.required(clock, "clock");
         Checks.text(loggerName, "loggerName");
         Checks.required(metrics, "metrics");
+        Checks.required(requestIds, "requestIds");
+    }
+
+    /**
+     * A context without request ids, as before version 5.
+     *
+     * @param chainId the chain's id
+     * @param clock the gateway's clock
+     * @param loggerName the adapter's logger name
+     * @param metrics where the adapter reports its calls
+     */
+    public ChainContext(String chainId, Clock clock, String loggerName, ChainMetrics metrics) {
+        this(chainId, clock, loggerName, metrics, RequestIds.NONE);
+    }
+
+    /**
+     * The id of the gateway request the calling thread works for, to send to the chain (as {@link RequestIds#HEADER}
+     * over HTTP); empty for the gateway's own work.
+     *
+     * @since 5
+     */
+    public Optional<String> requestId() {
+        return requestIds.current();
     }
 
     /**

@@ -23,13 +23,16 @@ package dev.marquee.spi;
  *       the caller's reference ({@link LockLookup}, {@link BookingLookup}), so that a call whose outcome is
  *       unknown can be settled by asking. Both are default methods answering {@code Unsupported}: an
  *       adapter built against version 3 loads unchanged.</li>
+ *   <li>{@link ChainContext#requestId()} ({@link RequestIds}): the id of the gateway request a call is made for, which
+ *       an HTTP adapter sends to the chain as {@code X-Request-Id}. {@link ChainContext} keeps its constructor of
+ *       version 4, so an adapter built against it loads and runs unchanged (it just sends no id).</li>
  * </ol>
  *
  * <p>{@code docs/adapter-spi.md} in the Marquee repository spells out the rules.
  */
 public final class TheatreSpi {
     /** The version of the SPI this jar defines. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private TheatreSpi() {
     }

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.integration;
 
+import dev.marquee.gateway.logging.RequestId;
 import dev.marquee.spi.ChainContext;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreAdapterFactory;
@@ -109,10 +110,13 @@ public class ChainRegistry {
                 configuration);
     }
 
-    /** The gateway's clock, the chain's own logger and metrics that log each call at DEBUG. */
-    private static ChainContext context(String chainId, Clock clock) {
+    /**
+     * The gateway's clock, the chain's own logger, metrics that log each call at DEBUG, and the id of the request the
+     * calling thread works for (from its MDC), which an HTTP adapter sends to the chain.
+     */
+    static ChainContext context(String chainId, Clock clock) {
         String loggerName = ChainContext.LOGGER_PREFIX + chainId;
-        return new ChainContext(chainId, clock, loggerName, new LoggedChainMetrics(loggerName + ".calls"));
+        return new ChainContext(chainId, clock, loggerName, new LoggedChainMetrics(loggerName + ".calls"), RequestId::current);
     }
 
     private static CircuitBreakerConfig breakerConfig(BreakerSettings settings, Clock clock) {

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.marquee.gateway.logging.RequestId;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The gateway's asynchronous work over AMQP 0-9-1: relays the outbox to the broker with publisher
@@ -40,6 +42,8 @@ public class Messaging {
     static final String ATTEMPT = "x-attempt";
     static final String ROUTING_KEY = "x-routing-key";
     static final String NOTE = "x-note";
+    /** The request a message was sent for; its handler runs with it in the MDC, so its log lines carry it. */
+    static final String REQUEST_ID = "x-request-id";
 
     private final MessagingSettings settings;
     private final OutboxStore outbox;
@@ -124,9 +128,15 @@ public class Messaging {
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
             inProgress.incrementAndGet();
+            Object requestId = properties.getHeaders() == null ? null : properties.getHeaders().get(REQUEST_ID);
+            // Also in what the handler sends on: its own messages, a retry, a call to the chain.
+            if (requestId != null && RequestId.acceptable(requestId.toString())) {
+                MDC.put(RequestId.MDC_KEY, requestId.toString());
+            }
             try {
                 handleAndSettle(envelope, properties, body);
             } finally {
+                MDC.remove(RequestId.MDC_KEY);
                 inProgress.decrementAndGet();
             }
         }

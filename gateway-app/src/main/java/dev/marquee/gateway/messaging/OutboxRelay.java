@@ -120,9 +120,11 @@ final class OutboxRelay {
         headers.put(Messaging.ATTEMPT, row.attempt());
         headers.put(Messaging.ROUTING_KEY, row.routingKey());
         headers.put(OUTBOX_ROW, row.id());
-        if (row.note() != null) {
-            headers.put(Messaging.NOTE, row.note());
+        OutboxNote note = OutboxNote.read(row.note());
+        if (note.reason() != null) {
+            headers.put(Messaging.NOTE, note.reason());
         }
+        note.requestId().ifPresent(id -> headers.put(Messaging.REQUEST_ID, id));
         return new AMQP.BasicProperties.Builder().messageId(row.messageId()).contentType("application/json").deliveryMode(2)
                 .headers(headers).timestamp(Date.from(clock.instant())).build();
     }

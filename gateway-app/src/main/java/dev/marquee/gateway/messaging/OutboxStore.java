@@ -60,7 +60,8 @@ public class OutboxStore implements Outbox {
             insert.setString(3, queue);
             insert.setString(4, message.payload());
             insert.setInt(5, attempt);
-            insert.setString(6, note == null ? null : note.substring(0, Math.min(1000, note.length())));
+            // The request this thread works for goes with the message, into its retries and dead letters as well.
+            insert.setString(6, OutboxNote.now(note).stored());
             insert.setObject(7, utc(availableAt));
             insert.setObject(8, utc(clock.instant()));
             insert.executeUpdate();

@@ -11,33 +11,34 @@ import dev.marquee.booking.bookings.Reconciler;
 import dev.marquee.contracts.sandbox.BoxOfficeSale;
 import dev.marquee.contracts.sandbox.Faults;
 import dev.marquee.contracts.sandbox.SandboxTheatre;
+import dev.marquee.contracts.sandbox.WebhookDelivery;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
-import dev.marquee.gateway.payment.WebhookSignature;
 import dev.marquee.gateway.messaging.MessageHandler;
 import dev.marquee.gateway.messaging.Messaging;
 import dev.marquee.gateway.messaging.MessagingSettings;
 import dev.marquee.gateway.messaging.OutboxStore;
-import dev.marquee.contracts.sandbox.WebhookDelivery;
-import dev.marquee.gateway.testing.BookingStack;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
+import dev.marquee.gateway.payment.WebhookSignature;
 import dev.marquee.gateway.testing.BookingJourney;
+import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.Eventually;
-import dev.marquee.gateway.testing.RowCount;
+import dev.marquee.gateway.testing.Health;
 import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.testing.QrImages;
+import dev.marquee.gateway.testing.RowCount;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.spi.Seat;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -150,10 +151,9 @@ class CheckoutToTicketTest implements TestPropertyProvider {
                 .isInstanceOf(BoxOfficeSale.SeatsTaken.class);
 
         MimeMessage email = awaitEmails("ada@example.org", 1).getFirst();
-        // As a reader sees it: a title such as "Howl's Moving Castle" is written &#39; in the HTML.
-        String text = htmlOf(email).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
-        assertThat(text).contains(confirmed.path("show").path("movieTitle").asText(), confirmed.path("show").path("cinemaName").asText());
+        String html = htmlOf(email);
+        assertThat(html).contains(asHtml(confirmed.path("show").path("movieTitle").asText()),
+                asHtml(confirmed.path("show").path("cinemaName").asText()));
         List<byte[]> images = inlineImagesOf(email);
         assertThat(images).hasSize(2);
         String payload = QrImages.decode(images.getFirst());
@@ -537,7 +537,7 @@ class CheckoutToTicketTest implements TestPropertyProvider {
             return metric("marquee_reconciliation_divergences_total", kind);
         }, found -> found > foundBefore);
         assertThat(metric("marquee_reconciliation_divergences_open", kind)).isGreaterThanOrEqualTo(1);
-        assertThat(api.send("GET", "/health", null, null).json().path("details").path("reconciliation").path("details")
+        assertThat(Health.fresh(api).path("details").path("reconciliation").path("details")
                 .path("divergencesOpen").path(kind).asInt()).isGreaterThanOrEqualTo(1);
         JsonNode kept = read(bookingId, token);
         assertThat(kept.path("status").asText()).as("reported, not refunded").isEqualTo("CONFIRMED");
@@ -589,9 +589,15 @@ class CheckoutToTicketTest implements TestPropertyProvider {
                 + amount + "\",\"currency\":\"" + currency + "\"}}";
     }
 
+    /** Text as the email's HTML writes it: "Howl's Moving Castle" is "Howl&#39;s Moving Castle" there. */
+    private static String asHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
     /** The messages in one dead-letter queue, as {@code /health} reports them; -1 when it does not. */
     private long deadLettersOnHealth(String queue) {
-        return api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
+        return Health.withDetails(api).path("details").path("messaging").path("details")
                 .path("deadLetters").path(queue).asLong(-1);
     }
 

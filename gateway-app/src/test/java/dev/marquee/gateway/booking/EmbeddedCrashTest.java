@@ -10,6 +10,7 @@ import dev.marquee.gateway.testing.ApiShows;
 import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.GatewayProcess;
+import dev.marquee.gateway.testing.Health;
 import dev.marquee.gateway.web.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class EmbeddedCrashTest {
                                 && d.type().equals("payment.succeeded") && d.delivered()), delivered -> delivered);
                 // The relay publishes the payment's message and a consumer takes it, then waits on the slow chain.
                 Eventually.await("a consumer confirming the payment at the slow chain", BookingJourney.ASYNC,
-                        () -> api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
+                        () -> Health.withDetails(api).path("details").path("messaging").path("details")
                                 .path("deliveriesInProgress").asLong(), inProgress -> inProgress > 0);
                 // Recorded before the chain was called: the kill below leaves a booking that says it is being confirmed.
                 String id = bookingId;

@@ -12,6 +12,7 @@ import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.GatewayProcess;
+import dev.marquee.gateway.testing.Health;
 import dev.marquee.gateway.testing.OwnDatabase;
 import dev.marquee.gateway.testing.Quiet;
 import dev.marquee.gateway.web.ApiClient;
@@ -121,7 +122,7 @@ class GatewayCrashTest {
 
     /** As the gateway's health says; -1, which is not quiet, when it does not say. */
     private static long deliveriesInProgress(ApiClient api) {
-        return api.send("GET", "/health", null, null).json().path("details").path("messaging").path("details")
+        return Health.withDetails(api).path("details").path("messaging").path("details")
                 .path("deliveriesInProgress").asLong(-1);
     }
 

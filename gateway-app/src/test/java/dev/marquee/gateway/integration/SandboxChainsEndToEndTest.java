@@ -9,6 +9,7 @@ import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.testing.CatalogTables;
+import dev.marquee.gateway.testing.Health;
 import dev.marquee.spi.ShowStatus;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.client.HttpClient;
@@ -148,7 +149,8 @@ class SandboxChainsEndToEndTest implements TestPropertyProvider {
     @Test
     @Order(4)
     void healthSaysPerChainThatItsLastSyncSucceeded() {
-        Map<String, Object> health = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/health"), JSON);
+        Map<String, Object> health = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/health")
+                .bearerAuth(Health.OPERATOR_KEY), JSON);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> chainsHealth = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("chains");

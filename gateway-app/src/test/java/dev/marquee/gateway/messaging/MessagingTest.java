@@ -3,6 +3,7 @@ package dev.marquee.gateway.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.ConnectionFactory;
+import dev.marquee.gateway.logging.RequestId;
 import dev.marquee.gateway.testing.Broker;
 import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.Quiet;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.MDC;
 
 /** The outbox, the relay and the consumers against the real RabbitMQ. */
 @MicronautTest(environments = "test", transactional = false)
@@ -97,6 +99,33 @@ class MessagingTest implements TestPropertyProvider {
         Eventually.await("the second attempt", ASYNC, () -> first.of(id).size(), n -> n == 2);
         assertThat(first.of(id)).extracting(Delivery::attempt).containsExactly(1, 2);
         assertThat(second.of(id)).as("the other handler got it once").hasSize(1);
+    }
+
+    @Test
+    void aMessageSentForARequestCarriesItsIdToEveryHandlerAndIntoItsRetries() {
+        String id = "msg-" + UUID.randomUUID();
+        String requestId = "req-" + id.substring(4, 12);
+        first.script.put(id, d -> d.attempt() == 1 ? new Handling.RetryLater(Duration.ofMillis(300), "chain down") : Handling.done());
+
+        MDC.put(RequestId.MDC_KEY, requestId);
+        try {
+            publish(id, "probe.traced");
+        } finally {
+            MDC.remove(RequestId.MDC_KEY);
+        }
+
+        Eventually.await("the retry handled", ASYNC, () -> first.of(id).size() + second.of(id).size(), n -> n == 3);
+        assertThat(first.requestIds.get(id)).as("the first delivery and the retry").containsExactly(requestId, requestId);
+        assertThat(second.requestIds.get(id)).containsExactly(requestId);
+    }
+
+    @Test
+    void aMessageOfTheGatewaysOwnWorkCarriesNoRequestId() {
+        String id = publish("probe.untraced");
+
+        Eventually.await("both handlers got " + id, ASYNC, () -> first.of(id).size() + second.of(id).size(), n -> n == 2);
+        assertThat(first.requestIds.get(id)).containsExactly("none");
+        assertThat(second.requestIds.get(id)).containsExactly("none");
     }
 
     @Test

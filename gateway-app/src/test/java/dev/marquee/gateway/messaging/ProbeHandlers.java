@@ -1,5 +1,6 @@
 package dev.marquee.gateway.messaging;
 
+import dev.marquee.gateway.logging.RequestId;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.slf4j.MDC;
 
 /** Handlers that record what they get and answer what a test scripts; only in the messaging tests. */
 final class ProbeHandlers {
@@ -16,6 +18,8 @@ final class ProbeHandlers {
     abstract static class Probe implements MessageHandler {
         final List<Delivery> received = new CopyOnWriteArrayList<>();
         final Map<String, Function<Delivery, Handling>> script = new ConcurrentHashMap<>();
+        /** The request id in the MDC while each delivery was handled, "none" when there was none. */
+        final Map<String, List<String>> requestIds = new ConcurrentHashMap<>();
 
         @Override
         public List<String> routingKeys() {
@@ -25,6 +29,9 @@ final class ProbeHandlers {
         @Override
         public Handling handle(Delivery delivery) {
             received.add(delivery);
+            String requestId = MDC.get(RequestId.MDC_KEY);
+            requestIds.computeIfAbsent(delivery.messageId(), id -> new CopyOnWriteArrayList<>())
+                    .add(requestId == null ? "none" : requestId);
             return script.getOrDefault(delivery.messageId(), d -> Handling.done()).apply(delivery);
         }
 

@@ -100,6 +100,11 @@ public final class ApiClient {
         return send(method, pathAndQuery, contentType, body, Map.of());
     }
 
+    /** Sends a request without a body with these headers, without the contract check. */
+    public Answer send(String method, String pathAndQuery, Map<String, String> headers) {
+        return send(method, pathAndQuery, null, null, headers);
+    }
+
     private Answer send(String method, String pathAndQuery, String contentType, String body, Map<String, String> headers) {
         return sendBytes(method, pathAndQuery, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -1,6 +1,7 @@
 package dev.marquee.adapters.rest;
 
 import dev.marquee.adapters.CallTiming;
+import dev.marquee.spi.RequestIds;
 import dev.marquee.spi.TheatreException;
 import dev.marquee.spi.TheatreTimeoutException;
 import dev.marquee.spi.TheatreUnavailableException;
@@ -27,11 +28,13 @@ final class ChainHttp implements AutoCloseable {
     private final RestSettings settings;
     private final HttpClient client;
     private final CallTiming timing;
+    private final RequestIds requestIds;
 
-    ChainHttp(String chainId, RestSettings settings, CallTiming timing) {
+    ChainHttp(String chainId, RestSettings settings, CallTiming timing, RequestIds requestIds) {
         this.chainId = chainId;
         this.settings = settings;
         this.timing = timing;
+        this.requestIds = requestIds;
         // Callers block in send(); on virtual threads that costs nothing. The client's own tasks (reading an
         // answer, completing the caller's future) never block, so they run where they arise, mostly on its
         // selector thread, instead of each being handed to a new thread first. With few calls in flight, as on
@@ -88,6 +91,8 @@ final class ChainHttp implements AutoCloseable {
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", USER_AGENT);
         settings.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
+        // The gateway request this call is made for, so the chain's logs can be matched with the gateway's.
+        requestIds.current().ifPresent(id -> builder.header(RequestIds.HEADER, id));
         return builder;
     }
 

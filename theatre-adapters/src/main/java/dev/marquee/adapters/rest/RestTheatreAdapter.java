@@ -53,7 +53,7 @@ final class RestTheatreAdapter implements TheatreAdapter {
     RestTheatreAdapter(ChainContext context, RestSettings settings) {
         this.chainId = context.chainId();
         this.settings = settings;
-        this.http = new ChainHttp(chainId, settings, new CallTiming(context));
+        this.http = new ChainHttp(chainId, settings, new CallTiming(context), context.requestIds());
     }
 
     @Override

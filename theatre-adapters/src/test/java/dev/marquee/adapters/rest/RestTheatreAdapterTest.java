@@ -40,12 +40,15 @@ import dev.marquee.contracts.OpenApiContract;
 import dev.marquee.spi.BookingLookup;
 import dev.marquee.spi.CancelOutcome;
 import dev.marquee.spi.CatalogChanges;
+import dev.marquee.spi.ChainContext;
+import dev.marquee.spi.ChainMetrics;
 import dev.marquee.spi.CatalogCursor;
 import dev.marquee.spi.ConfirmOutcome;
 import dev.marquee.spi.ConfirmRequest;
 import dev.marquee.spi.LockLookup;
 import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.ReleaseOutcome;
+import dev.marquee.spi.RequestIds;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.Show;
@@ -63,6 +66,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +247,31 @@ class RestTheatreAdapterTest {
 
             assertThatThrownBy(() -> adapter.readSeats("nope"))
                     .isInstanceOf(TheatreProtocolException.class).hasMessageContaining("404").hasMessageContaining("Unknown show");
+        }
+    }
+
+    @Nested
+    class RequestIdsToTheChain {
+        @Test
+        void aCallForAGatewayRequestCarriesItsIdInTheXRequestIdHeader() {
+            ChainContext context = new ChainContext(CHAIN, java.time.Clock.systemUTC(), ChainContext.LOGGER_PREFIX + CHAIN,
+                    ChainMetrics.NONE, () -> Optional.of("req-42.a_b:c"));
+            stub(get("/theatre/v1/shows/s1/seats"), 200, seats("s1", List.of(), List.of()));
+            try (TheatreAdapter withIds = new RestTheatreAdapterFactory().create(context, Map.of("base-url", chain.baseUrl()))) {
+                withIds.readSeats("s1");
+            }
+
+            chain.verify(getRequestedFor(urlPathEqualTo("/theatre/v1/shows/s1/seats"))
+                    .withHeader(RequestIds.HEADER, equalTo("req-42.a_b:c")));
+        }
+
+        @Test
+        void theGatewaysOwnWorkSendsNoRequestId() {
+            stub(get("/theatre/v1/shows/s1/seats"), 200, seats("s1", List.of(), List.of()));
+
+            adapter.readSeats("s1");
+
+            chain.verify(getRequestedFor(urlPathEqualTo("/theatre/v1/shows/s1/seats")).withHeader(RequestIds.HEADER, absent()));
         }
     }
 
