@@ -217,11 +217,16 @@ wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 180 "$OUT/sandbox.log"
 # of a minute or two goes through every path a fault can push a booking down.
 cat > "$OUT/gateway.yml" <<YAML
 marquee:
+  # The drivers' API key, and limits far above what a benchmark sends (they measure the gateway, not its refusals).
+  api-clients:
+    demo-key: ${MARQUEE_API_KEY:-bench-api-key-of-the-drivers}
+  limits:
+    writes-per-key: 100000000
+    writes-per-address: 100000000
   holds:
     ttl: ${CHAOS_HOLD_TTL:-45s}
     chain-margin: 10s
     idempotency-lease: 10s
-    requests-per-minute: 100000000
   bookings:
     confirm-give-up-after: ${CHAOS_CONFIRM_GIVE_UP:-20s}
     reconcile-after: ${CHAOS_RECONCILE_AFTER:-10m}

@@ -5,12 +5,20 @@ import dev.marquee.booking.waitingroom.PlaceStatus;
 import dev.marquee.booking.waitingroom.QueueJoin;
 import dev.marquee.booking.waitingroom.QueuePlace;
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.clients.ApiClient;
+import dev.marquee.gateway.limits.CustomerAddresses;
+import dev.marquee.gateway.limits.LimitSettings;
+import dev.marquee.gateway.limits.RateLimits;
+import dev.marquee.gateway.limits.StreamLimits;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
+import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
+import dev.marquee.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -31,7 +39,9 @@ import java.util.Optional;
 /**
  * Joining and watching a show's queue. {@code GET ...?waitSeconds=N} long-polls: it answers as soon as the place is
  * admitted, or after N seconds; {@code GET .../events} streams the place's position and its admission as server-sent
- * events.
+ * events. Joining needs an API key: one place per email, and at most {@code marquee.limits.queue-joins-per-client} joins
+ * of a show per hour through one key, so one app cannot fill a queue with made-up emails. Long-polls and streams are
+ * limited by {@link StreamLimits}.
  */
 @Controller("/api/v1/shows/{showId}/queue")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,17 +53,30 @@ public class QueueController {
     private final QueueEvents events;
     private final Clock clock;
     private final Pause pause;
+    private final RateLimits rates;
+    private final LimitSettings limits;
+    private final StreamLimits streams;
+    private final CustomerAddresses addresses;
 
-    public QueueController(WaitingRoom room, QueueEvents events, Clock clock, Pause pause) {
+    public QueueController(WaitingRoom room, QueueEvents events, Clock clock, Pause pause, RateLimits rates, LimitSettings limits,
+            StreamLimits streams, CustomerAddresses addresses) {
         this.room = room;
         this.events = events;
         this.clock = clock;
         this.pause = pause;
+        this.rates = rates;
+        this.limits = limits;
+        this.streams = streams;
+        this.addresses = addresses;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body) {
+    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body, ApiClient client) {
         QueueJoinBody join = QueueJoinBody.of(body);
+        rates.take(limits.queueJoinsLimit(), showId + "/" + client.id()).ifPresent(wait -> {
+            throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "This API key has joined this show's queue "
+                    + "as often as it may; try again later"), Problems.retryAfter(wait), null);
+        });
         Instant now = clock.instant();
         return switch (room.join(showId, join.email())) {
             case QueueJoin.Joined joined -> HttpResponse.status(HttpStatus.CREATED)
@@ -70,25 +93,32 @@ public class QueueController {
 
     @Get("/{placeId}")
     public QueuePlaceView read(@PathVariable String showId, @PathVariable String placeId, Bearer bearer,
-            @QueryValue @Nullable String waitSeconds) {
+            @QueryValue @Nullable String waitSeconds, HttpRequest<?> request) {
         String token = bearer.token();
-        Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
+        long wait = waitFor(waitSeconds);
         Optional<QueuePlace> place = find(showId, placeId, token);
-        while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
-            pause.pause(LOOK_AGAIN);
-            place = find(showId, placeId, token);
+        if (wait > 0 && place.isPresent() && place.get().status() == PlaceStatus.WAITING) {
+            try (StreamLimits.OpenStream open = streams.open(addresses.of(request))) {
+                Instant deadline = clock.instant().plusSeconds(wait);
+                while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
+                    pause.pause(LOOK_AGAIN);
+                    place = find(showId, placeId, token);
+                }
+            }
         }
         return place.map(this::view).orElseThrow(() -> notFound(placeId));
     }
 
     /** The place as server-sent events ({@code text/event-stream}): its position as it moves, then its admission. */
     @Get(value = "/{placeId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public HttpResponse<?> events(@PathVariable String showId, @PathVariable String placeId, Bearer bearer) {
+    public HttpResponse<?> events(@PathVariable String showId, @PathVariable String placeId, Bearer bearer,
+            HttpRequest<?> request) {
         String token = bearer.token();
         if (find(showId, placeId, token).isEmpty()) {
             throw notFound(placeId);
         }
-        return HttpResponse.ok(events.of(placeId, token));
+        StreamLimits.OpenStream open = streams.open(addresses.of(request));
+        return HttpResponse.ok(open.whileOpen(events.of(placeId, token)));
     }
 
     private Optional<QueuePlace> find(String showId, String placeId, String token) {

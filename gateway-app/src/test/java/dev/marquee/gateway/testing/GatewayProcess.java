@@ -48,6 +48,9 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1"); // starts faster; these runs are short
         command.add("-Dmicronaut.server.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        if (!settings.containsKey("marquee.api-clients.demo-key")) {
+            command.add("-Dmarquee.api-clients.demo-key=" + dev.marquee.gateway.web.ApiClient.TEST_KEY);
+        }
         command.addAll(launch());
         Path log = Path.of("target", logName + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
