@@ -9,6 +9,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -50,6 +51,15 @@ public class RateLimits {
                 : "Rate limits are counted by this instance alone (buckets in memory)");
     }
 
+    private RateLimits(Buckets buckets) {
+        this.buckets = buckets;
+    }
+
+    /** Buckets in memory on this clock, as on the embedded single instance. */
+    public static RateLimits inMemory(Clock clock) {
+        return new RateLimits(new LocalBuckets(new ClockTime(clock)));
+    }
+
     /**
      * Takes one token of a limit for a subject (an API client, an address, an email and show).
      *
@@ -69,6 +79,11 @@ public class RateLimits {
         } catch (RuntimeException e) {
             LOG.warn("Could not remove expired rate limit buckets: {}", e.toString());
         }
+    }
+
+    /** Which settings a bucket was made with: the count and the period, as one number. */
+    static long version(Limit limit) {
+        return limit.count() * 31 + limit.per().toMillis();
     }
 
     static BucketConfiguration configuration(Limit limit) {
@@ -100,7 +115,10 @@ public class RateLimits {
 
         @Override
         public ConsumptionProbe take(String key, Limit limit) {
-            return proxies.builder().build(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
+            // A bucket kept under older settings is replaced by one of the current settings, its tokens carried over
+            // in proportion, rather than living on until it refills.
+            return proxies.builder().withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
+                    .build(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
         }
 
         @Override

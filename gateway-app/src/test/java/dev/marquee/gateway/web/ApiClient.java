@@ -48,6 +48,11 @@ public final class ApiClient {
         return new ApiClient(base, key);
     }
 
+    /** The API key this client sends; null when it sends none. */
+    public String apiKey() {
+        return apiKey;
+    }
+
     /** The same gateway, called without an API key, as a client that has none. */
     public ApiClient withoutKey() {
         return new ApiClient(base, null);
