@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class RateLimits {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
-    /** Keys longer than this (an email, say) are stored as their SHA-256. */
+    /** Subjects longer than this, or with other than printable ASCII (what a client sent), are stored as their SHA-256. */
     private static final int MAX_SUBJECT = 200;
 
     private final Buckets buckets;
@@ -66,7 +66,8 @@ public class RateLimits {
      * @return empty when there was one; otherwise how long until there is
      */
     public Optional<Duration> take(Limit limit, String subject) {
-        String key = limit.name() + ":" + (subject.length() > MAX_SUBJECT ? Tokens.hash(subject) : subject);
+        boolean plain = subject.length() <= MAX_SUBJECT && subject.chars().allMatch(c -> c > ' ' && c < 127);
+        String key = limit.name() + ":" + (plain ? subject : Tokens.hash(subject));
         ConsumptionProbe probe = buckets.take(key, limit);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
