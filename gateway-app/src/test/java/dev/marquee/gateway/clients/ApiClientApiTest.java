@@ -89,7 +89,7 @@ class ApiClientApiTest implements TestPropertyProvider {
         sync.sync(chains.chain("aurora").orElseThrow());
         api = new ApiClient(server.getURL());
         shows = HoldRequests.showsOnSale(catalog.current(), Duration.ofHours(2));
-        assertThat(shows).hasSizeGreaterThan(3);
+        assertThat(shows).hasSizeGreaterThan(6);
     }
 
     @AfterAll
@@ -152,6 +152,21 @@ class ApiClientApiTest implements TestPropertyProvider {
         assertThat(revoked.json().path("revokedAt").asText()).isNotBlank();
         assertThat(revoked.json().has("apiKey")).as("a key is shown only when issued").isFalse();
         assertThat(hold(app, shows.get(nextShow++)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherAppRepeatingAnIdempotencyKeyGets422NotTheHoldsKeptAnswer() {
+        ApiClient app = api.withKey(issue("First app").path("apiKey").asText());
+        Show show = shows.get(nextShow++);
+        String body = HoldRequests.body(show.id(), List.of(aSeat(show)), "app@example.org");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(app.call("POST", "/api/v1/holds", key, body).status()).isEqualTo(201);
+
+        ApiClient.Answer other = api.withKey(issue("Second app").path("apiKey").asText()).call("POST", "/api/v1/holds", key, body);
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().path("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(other.body()).doesNotContain("token");
     }
 
     @Test
@@ -218,17 +233,20 @@ class ApiClientApiTest implements TestPropertyProvider {
         return Map.of("Authorization", "Bearer " + OPERATOR_KEY);
     }
 
-    private ApiClient.Answer hold(ApiClient client, Show show) {
-        String seat = catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream()
+    private String aSeat(Show show) {
+        return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream()
                 .filter(s -> s.category().equals("standard")).map(Seat::ref).findFirst().orElseThrow();
+    }
+
+    private ApiClient.Answer hold(ApiClient client, Show show) {
+        String seat = aSeat(show);
         return client.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                 HoldRequests.body(show.id(), List.of(seat), "app@example.org"));
     }
 
     /** A hold request the document does not allow (no key), sent unchecked; only the answer is checked against it. */
     private ApiClient.Answer holdAsTheDocumentForbids(ApiClient client, Show show) {
-        String seat = catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream()
-                .filter(s -> s.category().equals("standard")).map(Seat::ref).findFirst().orElseThrow();
+        String seat = aSeat(show);
         ApiClient.Answer answer = client.probe("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                 "application/json", HoldRequests.body(show.id(), List.of(seat), "app@example.org").getBytes(StandardCharsets.UTF_8));
         api.judge("POST", "/api/v1/holds", answer);
