@@ -49,6 +49,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public class ChaosDriver {
+    /** The API key the gateway was started with as its demo key (the bench scripts set both). */
+    static final String API_KEY = System.getenv().getOrDefault("MARQUEE_API_KEY", "bench-api-key-of-the-drivers");
     static final ObjectMapper JSON = new ObjectMapper();
     static final int BOOKINGS = Integer.getInteger("bookings", 60);
     static final int SHOWS = Integer.getInteger("shows", 4);
@@ -239,7 +241,8 @@ public class ChaosDriver {
             String body = json(Map.of("showId", showId, "seatIds", seats, "email", email));
             while (true) {
                 Answer a = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/holds")).header("Content-Type", "application/json")
-                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)), deadline, "hold");
+                        .header("Idempotency-Key", key)
+                        .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)), deadline, "hold");
                 if (a.status == 201) {
                     outcome = "held";
                     return a.json();
@@ -258,7 +261,8 @@ public class ChaosDriver {
         String checkout(JsonNode hold, long deadline) throws InterruptedException {
             while (true) {
                 Answer a = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/holds/" + hold.path("holdId").asText() + "/checkout"))
-                        .header("Authorization", "Bearer " + hold.path("token").asText()).POST(HttpRequest.BodyPublishers.noBody()),
+                        .header("Authorization", "Bearer " + hold.path("token").asText())
+                        .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.noBody()),
                         deadline, "checkout");
                 if (a.status == 200 || a.status == 201) {
                     outcome = "checked out";

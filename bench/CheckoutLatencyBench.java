@@ -36,6 +36,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 public class CheckoutLatencyBench {
+    /** The API key the gateway was started with as its demo key (the bench scripts set both). */
+    static final String API_KEY = System.getenv().getOrDefault("MARQUEE_API_KEY", "bench-api-key-of-the-drivers");
     static final ObjectMapper JSON = new ObjectMapper();
     static final int BOOKINGS = Integer.getInteger("bookings", 500);
     static final int RATE = Integer.getInteger("rate", 50);
@@ -203,6 +205,7 @@ public class CheckoutLatencyBench {
         String holdBody = JSON.writeValueAsString(Map.of("showId", showId, "seatIds", seats, "email", email));
         HttpResponse<String> hold = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/holds"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Api-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(holdBody)).build(), HttpResponse.BodyHandlers.ofString());
         if (hold.statusCode() != 201) {
             throw new IllegalStateException("hold " + seats + " of " + showId + ": " + hold.statusCode() + " " + hold.body());
@@ -210,7 +213,8 @@ public class CheckoutLatencyBench {
         JsonNode h = JSON.readTree(hold.body());
         HttpResponse<String> checkout = http.send(HttpRequest.newBuilder(
                         URI.create(gateway + "/api/v1/holds/" + h.path("holdId").asText() + "/checkout"))
-                .header("Authorization", "Bearer " + h.path("token").asText()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", "Bearer " + h.path("token").asText())
+                .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (checkout.statusCode() != 201) {
             throw new IllegalStateException("checkout of " + email + ": " + checkout.statusCode() + " " + checkout.body());

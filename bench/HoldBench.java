@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 public class HoldBench {
+    /** The API key the gateway was started with as its demo key (the bench scripts set both). */
+    static final String API_KEY = System.getenv().getOrDefault("MARQUEE_API_KEY", "bench-api-key-of-the-drivers");
     static final ObjectMapper JSON = new ObjectMapper();
     static final int ATTEMPTS = Integer.getInteger("attempts", 3000);
     static final int WARMUP = Integer.getInteger("warmup", 8000);
@@ -76,6 +78,7 @@ public class HoldBench {
                     .collect(Collectors.joining(",")) + "],\"email\":\"user" + n + "@bench.example\"}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/holds"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("X-Api-Key", API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             // The gateway's hold id is the reference of its lock at the chain.
             String reference = r.statusCode() == 201 ? JSON.readTree(r.body()).path("holdId").asText() : null;
@@ -112,11 +115,13 @@ public class HoldBench {
                     .collect(Collectors.joining(",")) + "],\"email\":\"warm" + n + "@bench.example\"}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/holds"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("X-Api-Key", API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
                 JsonNode hold = JSON.readTree(r.body());
                 http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/holds/" + hold.path("holdId").asText()))
-                        .header("Authorization", "Bearer " + hold.path("token").asText()).DELETE().build(),
+                        .header("Authorization", "Bearer " + hold.path("token").asText())
+                        .header("X-Api-Key", API_KEY).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             return new Outcome(false, r.statusCode() == 409 || r.statusCode() == 201, null);

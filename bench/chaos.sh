@@ -223,11 +223,16 @@ marquee:
     key: chaos-operator-key-of-the-run
   health:
     interval: 200ms
+  # The drivers' API key, and limits far above what a benchmark sends (they measure the gateway, not its refusals).
+  api-clients:
+    demo-key: ${MARQUEE_API_KEY:-bench-api-key-of-the-drivers}
+  limits:
+    writes-per-key: 100000000
+    writes-per-address: 100000000
   holds:
     ttl: ${CHAOS_HOLD_TTL:-45s}
     chain-margin: 10s
     idempotency-lease: 10s
-    requests-per-minute: 100000000
   bookings:
     confirm-give-up-after: ${CHAOS_CONFIRM_GIVE_UP:-20s}
     reconcile-after: ${CHAOS_RECONCILE_AFTER:-10m}

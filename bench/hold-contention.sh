@@ -41,8 +41,12 @@ wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/v1/info" 300 "$OUT/sandbox.log"
 
 cat > "$OUT/chains.yml" <<YAML
 marquee:
-  holds:
-    requests-per-minute: 100000000
+  # The drivers' API key, and limits far above what a benchmark sends (they measure the gateway, not its refusals).
+  api-clients:
+    demo-key: ${MARQUEE_API_KEY:-bench-api-key-of-the-drivers}
+  limits:
+    writes-per-key: 100000000
+    writes-per-address: 100000000
   chains:
     bench:
       name: Benchmark Chain

@@ -1,4 +1,5 @@
-# Sourced by bin/run-cluster: the build, three sandbox chains and the gateway settings that name them.
+# Sourced by bin/run-embedded and bin/run-cluster: the build, three sandbox chains and the gateway settings that name
+# them (a demo: the sandbox's published payment secrets and the demo keys the README shows).
 # Expects SANDBOX_PORTS (three ports); sets SANDBOX_JAR, GATEWAY_JAR and FRESH; started processes go into pids
 # and are stopped on exit.
 
@@ -16,7 +17,7 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 wait_for() { # url name logfile
-  for _ in $(seq 1 360); do
+  for _ in $(seq 1 360); do # 3 minutes: a first start on a busy machine is slow
     if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
     sleep 0.5
   done
@@ -38,8 +39,8 @@ build_jars() { # run_dir: builds unless MARQUEE_SKIP_BUILD=1, then runs copies s
   GATEWAY_JAR=$1/gateway-app.jar
 }
 
-start_sandboxes() { # run_dir data_dir gateway_url: starts the chains, writes run_dir/chains.yml for the gateway
-  local run_dir=$1 data_dir=$2 gateway_url=$3 chains_file=$1/chains.yml
+start_sandboxes() { # run_dir data_dir gateway_url [yaml lines under marquee:]: starts the chains, writes run_dir/chains.yml
+  local run_dir=$1 data_dir=$2 gateway_url=$3 extra=${4:-} chains_file=$1/chains.yml
   FRESH=false
   if [ ! -f "$data_dir/created" ]; then
     rm -rf "$data_dir"
@@ -50,12 +51,19 @@ start_sandboxes() { # run_dir data_dir gateway_url: starts the chains, writes ru
   # The first sandbox also plays the payment provider; its webhooks come back through gateway_url.
   cat > "$chains_file" <<YAML
 marquee:
+  # Demo mode: these settings (the sandbox's payment secrets, the demo keys below, and for ./marquee run H2, the
+  # embedded broker and mail to files) are for trying Marquee out; without it the gateway refuses to start on them.
+  demo: true
+$extra
   payments:
     provider-url: http://127.0.0.1:${SANDBOX_PORTS[0]}
     notify-url: $gateway_url/api/v1/payments/webhook
   # The operator API (queue mode for hot on-sales); a demo key, as the README says.
   operator:
     key: ${MARQUEE_OPERATOR_KEY:-demo-operator-key-change-me}
+  # Writes (holds, checkouts, cancellations, joins) need an API key; a demo key, as the README says.
+  api-clients:
+    demo-key: ${MARQUEE_DEMO_API_KEY:-demo-api-key-change-me}
   checkin:
     venues:
       aurora-1001:

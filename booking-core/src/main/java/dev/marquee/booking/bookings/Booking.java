@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param show what the tickets and emails say about the show
  * @param createdAt when it was checked out
  * @param changedAt when its status last changed
+ * @param salesChannel the API client that checked it out; null for bookings made before API keys
  */
 public record Booking(
         String id,
@@ -46,7 +47,8 @@ public record Booking(
         String refundId,
         ShowFacts show,
         Instant createdAt,
-        Instant changedAt) {
+        Instant changedAt,
+        String salesChannel) {
 
     public Booking {
         Objects.requireNonNull(id, "id");
@@ -61,6 +63,14 @@ public record Booking(
         Objects.requireNonNull(show, "show");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(changedAt, "changedAt");
+    }
+
+    /** A booking without a sales channel. */
+    public Booking(String id, String holdId, String showId, String chainId, String email, List<HeldSeat> seats,
+            BookingStatus status, String statusReason, Money amount, String paymentId, String paymentUrl, String lockRef,
+            String chainBookingRef, String refundId, ShowFacts show, Instant createdAt, Instant changedAt) {
+        this(id, holdId, showId, chainId, email, seats, status, statusReason, amount, paymentId, paymentUrl, lockRef,
+                chainBookingRef, refundId, show, createdAt, changedAt, null);
     }
 
     public List<String> seatIds() {

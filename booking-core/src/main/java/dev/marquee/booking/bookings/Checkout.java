@@ -39,6 +39,14 @@ public class Checkout {
     }
 
     public CheckoutOutcome checkout(String holdId, String token) {
+        return checkout(holdId, token, null);
+    }
+
+    /**
+     * Checks a hold out as a booking recording its sales channel (the API client that asked); a repeat answers the
+     * booking made first, with its channel.
+     */
+    public CheckoutOutcome checkout(String holdId, String token, String salesChannel) {
         Optional<HoldStore.StoredHold> stored = holds.find(holdId).filter(h -> Tokens.matches(token, h.tokenHash()));
         if (stored.isEmpty()) {
             return new CheckoutOutcome.NoHold();
@@ -53,7 +61,8 @@ public class Checkout {
             return new CheckoutOutcome.HoldEnded(hold.status() == HoldStatus.HELD ? HoldStatus.EXPIRED : hold.status());
         }
         Booking draft = new Booking(secrets.newId("bkg"), hold.id(), hold.showId(), hold.chainId(), hold.email(), hold.seats(),
-                BookingStatus.PENDING_PAYMENT, null, hold.total(), null, null, hold.lockRef(), null, null, factsOf(hold), now, now);
+                BookingStatus.PENDING_PAYMENT, null, hold.total(), null, null, hold.lockRef(), null, null, factsOf(hold), now, now,
+                salesChannel);
         boolean created = bookings.insert(draft, stored.get().tokenHash());
         Booking booking = created ? draft : bookings.findByHold(holdId).orElseThrow().booking();
         if (created) {

@@ -156,7 +156,7 @@ public class InMemoryBookingStore implements BookingStore {
     private static Booking copy(Booking b, BookingStatus status, String reason, String paymentId, String paymentUrl, String lockRef,
             String chainBookingRef, String refundId, Instant changedAt) {
         return new Booking(b.id(), b.holdId(), b.showId(), b.chainId(), b.email(), b.seats(), status, reason, b.amount(), paymentId,
-                paymentUrl, lockRef, chainBookingRef, refundId, b.show(), b.createdAt(), changedAt);
+                paymentUrl, lockRef, chainBookingRef, refundId, b.show(), b.createdAt(), changedAt, b.salesChannel());
     }
 
     private static Ticket withStatus(Ticket t, TicketStatus status, Instant checkedInAt) {

@@ -7,6 +7,7 @@ import dev.marquee.booking.bookings.Cancellation;
 import dev.marquee.booking.bookings.Checkout;
 import dev.marquee.booking.bookings.CheckoutOutcome;
 import dev.marquee.booking.bookings.Ticket;
+import dev.marquee.gateway.clients.ApiClient;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
@@ -24,7 +25,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Duration;
 import java.util.List;
 
-/** Checkout, bookings and cancellation over HTTP. The hold's token is also its booking's token. */
+/**
+ * Checkout, bookings and cancellation over HTTP. The hold's token is also its booking's token; checkout and cancellation
+ * also need an API key, and the key's client is the booking's sales channel.
+ */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BookingController {
@@ -37,8 +41,8 @@ public class BookingController {
     }
 
     @Post("/holds/{holdId}/checkout")
-    public HttpResponse<BookingView> checkout(@PathVariable String holdId, Bearer bearer) {
-        return switch (checkout.checkout(holdId, bearer.token())) {
+    public HttpResponse<BookingView> checkout(@PathVariable String holdId, Bearer bearer, ApiClient client) {
+        return switch (checkout.checkout(holdId, bearer.token(), client.id())) {
             case CheckoutOutcome.Checkout done -> HttpResponse.status(done.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(view(done.booking(), bearer.token()));
             case CheckoutOutcome.NoHold none -> throw ProblemException.of(ProblemType.NOT_FOUND,
@@ -59,7 +63,7 @@ public class BookingController {
 
     /** 200 when cancelled, 202 while the chain is still being told (the booking is {@code CANCELLING}). */
     @Post("/bookings/{bookingId}/cancel")
-    public HttpResponse<BookingView> cancel(@PathVariable String bookingId, Bearer bearer) {
+    public HttpResponse<BookingView> cancel(@PathVariable String bookingId, Bearer bearer, ApiClient client) {
         return switch (bookings.cancel(bookingId, bearer.token())) {
             case Cancellation.Cancelled cancelled -> HttpResponse.ok(view(cancelled.booking(), null));
             case Cancellation.Pending pending -> HttpResponse.accepted().body(view(pending.booking(), null));

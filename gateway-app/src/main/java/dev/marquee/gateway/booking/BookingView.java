@@ -10,12 +10,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** A booking as its holder sees it. */
+/** A booking as its holder sees it; {@code salesChannel} is the API client that checked it out. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookingView(String bookingId, String holdId, String status, @Nullable String statusReason, String amount,
         String currency, @Nullable String paymentUrl, ShowView show, List<HoldView.SeatView> seats, List<TicketView> tickets,
-        Instant createdAt, Instant changedAt, @Nullable String token) {
+        Instant createdAt, Instant changedAt, @Nullable String salesChannel, @Nullable String token) {
 
     static BookingView of(Booking b, List<Ticket> tickets, @Nullable String token) {
         return new BookingView(b.id(), b.holdId(), b.status().name(), b.statusReason(), b.amount().amount().toPlainString(),
@@ -26,7 +26,7 @@ public record BookingView(String bookingId, String holdId, String status, @Nulla
                         s.price().amount().toPlainString())).toList(),
                 tickets.stream().map(t -> new TicketView(t.id(), t.seatId(), t.seatLabel(), t.status().name(),
                         "/api/v1/tickets/" + t.id(), "/api/v1/tickets/" + t.id() + "/qr.png")).toList(),
-                b.createdAt(), b.changedAt(), token);
+                b.createdAt(), b.changedAt(), b.salesChannel(), token);
     }
 
     /** What the booking is for. */

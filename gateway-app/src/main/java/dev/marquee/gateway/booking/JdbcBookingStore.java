@@ -32,7 +32,7 @@ import java.util.Optional;
 public class JdbcBookingStore implements BookingStore {
     private static final String COLUMNS = "id, hold_id, show_id, chain_id, email, status, status_reason, amount, currency, "
             + "payment_id, payment_url, lock_ref, chain_booking_ref, refund_id, movie_title, cinema_id, cinema_name, hall_name, "
-            + "starts_at, ends_at, created_at, changed_at, token_hash";
+            + "starts_at, ends_at, created_at, changed_at, token_hash, sales_channel";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -55,7 +55,7 @@ public class JdbcBookingStore implements BookingStore {
         try {
             return inTransaction(c -> {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, b.id());
                     insert.setString(2, b.holdId());
                     insert.setString(3, b.showId());
@@ -79,6 +79,7 @@ public class JdbcBookingStore implements BookingStore {
                     insert.setObject(21, utc(b.createdAt()));
                     insert.setObject(22, utc(b.changedAt()));
                     insert.setString(23, tokenHash);
+                    insert.setString(24, b.salesChannel());
                     insert.executeUpdate();
                 }
                 return true;
@@ -295,7 +296,7 @@ public class JdbcBookingStore implements BookingStore {
         Booking booking = new Booking(rs.getString(1), holdId, rs.getString(3), rs.getString(4), rs.getString(5), seatsOf(c, holdId),
                 BookingStatus.valueOf(rs.getString(6)), rs.getString(7), money(rs.getBigDecimal(8), rs.getString(9)),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), show,
-                instant(rs, 21), instant(rs, 22));
+                instant(rs, 21), instant(rs, 22), rs.getString(24));
         return new StoredBooking(booking, rs.getString(23));
     }
 }

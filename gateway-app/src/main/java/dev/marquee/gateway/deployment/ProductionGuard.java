@@ -26,6 +26,7 @@ public final class ProductionGuard {
     private static final String WEBHOOK_SECRET = "marquee.payments.webhook-secret";
     private static final String PAYMENTS_API_KEY = "marquee.payments.api-key";
     private static final String OPERATOR_KEY = "marquee.operator.key";
+    private static final String DEMO_API_KEY = "marquee.api-clients.demo-key";
     private static final String VENUES = "marquee.checkin.venues";
     private static final String DATABASE_URL = "datasources.default.url";
     private static final String BROKER = "marquee.messaging.broker";
@@ -56,6 +57,10 @@ public final class ProductionGuard {
         if (text(settings, OPERATOR_KEY).filter(ProductionGuard::published).isPresent()) {
             found.add(new DemoSetting(OPERATOR_KEY, "MARQUEE_OPERATOR_KEY",
                     "a demo operator key, printed in the README; set a key of your own (16+ random characters) or none"));
+        }
+        if (text(settings, DEMO_API_KEY).isPresent()) {
+            found.add(new DemoSetting(DEMO_API_KEY, "MARQUEE_DEMO_API_KEY", "an API key set in the settings, as the demo's is: "
+                    + "issue each booking app its own key through the operator API (/api/v1/operator/clients) and unset this"));
         }
         for (String venue : settings.getPropertyEntries(VENUES)) {
             String key = VENUES + "." + venue + ".staff-key";

@@ -1,6 +1,6 @@
 package dev.marquee.gateway.health;
 
-import dev.marquee.gateway.waitingroom.OperatorKey;
+import dev.marquee.gateway.operator.OperatorKey;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.UnauthorizedException;
 import io.micronaut.core.annotation.Nullable;

@@ -9,6 +9,7 @@ import dev.marquee.booking.idempotency.IdempotentRequests;
 import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.booking.waitingroom.HoldEntry;
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.clients.ApiClient;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.Problem;
@@ -36,13 +37,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 /**
  * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer is kept under its
  * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
  * repeat of a refused request runs again. While the show is in queue mode a hold also needs an admission from the
  * show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
+ * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}).
  */
 @Controller("/api/v1/holds")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,29 +54,21 @@ public class HoldController {
 
     private final Holds holds;
     private final IdempotentRequests keys;
-    private final ClientRateLimiter rateLimiter;
     private final WaitingRoom waitingRoom;
     private final JsonMapper json;
     private final HoldMeters meters;
 
-    public HoldController(Holds holds, IdempotentRequests keys, ClientRateLimiter rateLimiter, WaitingRoom waitingRoom, JsonMapper json,
-            HoldMeters meters) {
+    public HoldController(Holds holds, IdempotentRequests keys, WaitingRoom waitingRoom, JsonMapper json, HoldMeters meters) {
         this.holds = holds;
         this.meters = meters;
         this.waitingRoom = waitingRoom;
         this.keys = keys;
-        this.rateLimiter = rateLimiter;
         this.json = json;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Header(QUEUE_TOKEN) @Nullable String queueToken,
-            @Body @Nullable JsonNode body, HttpRequest<?> request) {
-        OptionalLong retryAfter = rateLimiter.admit(request.getRemoteAddress().getAddress().getHostAddress());
-        if (retryAfter.isPresent()) {
-            throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "Too many hold requests from this client; try again in "
-                    + retryAfter.getAsLong() + " s"), Problems.retryAfter(Duration.ofSeconds(retryAfter.getAsLong())), null);
-        }
+            @Body @Nullable JsonNode body, HttpRequest<?> request, ApiClient client) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_PARAMETERS,
                     "Idempotency-Key: a header of 1 to 255 characters is required").withInvalidParams(List.of(
@@ -83,7 +76,8 @@ public class HoldController {
         }
         HoldBody hold = HoldBody.of(body);
         HoldRequest holdRequest = new HoldRequest(hold.showId(), hold.seatIds(), hold.email());
-        String requestHash = Tokens.hash(json(hold));
+        // The client is part of the request: another app that learns a key gets 422, never this hold's kept answer.
+        String requestHash = Tokens.hash(client.id() + "\n" + json(hold));
         return switch (keys.executeFor(key, requestHash, holds::newHoldId,
                 holdId -> entry(holdRequest, queueToken) instanceof HoldEntry.AdmissionRequired required
                         ? admissionRequired(request, required) : answer(request, place(holdId, holdRequest)),
@@ -161,7 +155,7 @@ public class HoldController {
     }
 
     @Delete("/{holdId}")
-    public HoldView release(@PathVariable String holdId, Bearer bearer) {
+    public HoldView release(@PathVariable String holdId, Bearer bearer, ApiClient client) {
         return holds.release(holdId, bearer.token()).map(hold -> HoldView.of(hold, null)).orElseThrow(() -> notFound(holdId));
     }
 

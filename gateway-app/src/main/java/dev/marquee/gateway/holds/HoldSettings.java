@@ -15,7 +15,6 @@ import java.time.Duration;
  *     believes in a lock the chain has dropped (default 30 s)
  * @param maxSeatsPerHold seats one hold may take (default 10)
  * @param maxSeatsPerEmail seats one email may hold at once for one show (default 10)
- * @param requestsPerMinute hold requests one client may make per minute before 429 (default 60)
  * @param sweepInterval how often expired holds are looked for (default 1 s)
  * @param idempotencyRetention how long an idempotency key's answer is kept (default 24 h)
  * @param idempotencyLease how long a running hold request owns its idempotency key before a retry may take it over
@@ -28,7 +27,6 @@ public record HoldSettings(
         @Nullable Duration chainMargin,
         @Nullable Integer maxSeatsPerHold,
         @Nullable Integer maxSeatsPerEmail,
-        @Nullable Integer requestsPerMinute,
         @Nullable Duration sweepInterval,
         @Nullable Duration idempotencyRetention,
         @Nullable Duration idempotencyLease) {
@@ -38,7 +36,6 @@ public record HoldSettings(
         chainMargin = chainMargin == null ? Duration.ofSeconds(30) : chainMargin;
         maxSeatsPerHold = maxSeatsPerHold == null ? 10 : maxSeatsPerHold;
         maxSeatsPerEmail = maxSeatsPerEmail == null ? 10 : maxSeatsPerEmail;
-        requestsPerMinute = requestsPerMinute == null ? 60 : requestsPerMinute;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
         idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(24) : idempotencyRetention;
         idempotencyLease = idempotencyLease == null ? Duration.ofSeconds(30) : idempotencyLease;
@@ -57,7 +54,6 @@ public record HoldSettings(
         }
         atLeastOne(maxSeatsPerHold, "max-seats-per-hold");
         atLeastOne(maxSeatsPerEmail, "max-seats-per-email");
-        atLeastOne(requestsPerMinute, "requests-per-minute");
     }
 
     /** The limits the core places holds within. */
@@ -71,7 +67,7 @@ public record HoldSettings(
     }
 
     public static HoldSettings defaults() {
-        return new HoldSettings(null, null, null, null, null, null, null, null);
+        return new HoldSettings(null, null, null, null, null, null, null);
     }
 
     private static void positive(Duration value, String key) {

@@ -1,7 +1,10 @@
 package dev.marquee.gateway.seating;
 
+import dev.marquee.gateway.limits.CustomerAddresses;
+import dev.marquee.gateway.limits.StreamLimits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -45,13 +48,17 @@ public class SeatMapController {
     private final JsonMapper json;
     private final ExecutorService blocking;
     private final SeatMapMeters meters;
+    private final StreamLimits streams;
+    private final CustomerAddresses addresses;
 
     public SeatMapController(SeatMapService seatMaps, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            SeatMapMeters meters) {
+            SeatMapMeters meters, StreamLimits streams, CustomerAddresses addresses) {
         this.seatMaps = seatMaps;
         this.meters = meters;
         this.json = json;
         this.blocking = blocking;
+        this.streams = streams;
+        this.addresses = addresses;
     }
 
     @Get(value = "/{showId}/seats", produces = MediaType.APPLICATION_JSON)
@@ -71,11 +78,12 @@ public class SeatMapController {
     @Get(value = "/{showId}/seats/changes", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<SeatChanges>> changes(@PathVariable String showId, @QueryValue @Nullable String since,
-            @Header("Last-Event-ID") @Nullable String lastEventId) {
+            @Header("Last-Event-ID") @Nullable String lastEventId, HttpRequest<?> request) {
         seatMaps.load(showId);
-        return seatMaps.follow(showId, lastEventId != null ? lastEventId : since, KEEP_ALIVE)
+        StreamLimits.OpenStream open = streams.open(addresses.of(request));
+        return open.whileOpen(seatMaps.follow(showId, lastEventId != null ? lastEventId : since, KEEP_ALIVE)
                 .take(LIFETIME)
-                .map(changes -> Event.of(changes).name(CHANGES_EVENT).id(changes.version()));
+                .map(changes -> Event.of(changes).name(CHANGES_EVENT).id(changes.version())));
     }
 
     private HttpResponse<ByteBuf> answer(String showId, SeatMapVersion version, @Nullable String since,

@@ -3,6 +3,7 @@ package dev.marquee.gateway.waitingroom;
 import dev.marquee.booking.waitingroom.ModeChange;
 import dev.marquee.booking.waitingroom.QueueScope;
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.operator.OperatorKey;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;

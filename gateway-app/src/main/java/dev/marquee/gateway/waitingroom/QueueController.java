@@ -7,12 +7,20 @@ import dev.marquee.booking.waitingroom.WaitingRoom;
 import dev.marquee.gateway.broadcast.Broadcasts;
 import dev.marquee.gateway.broadcast.Topic;
 import dev.marquee.gateway.broadcast.Wakeup;
+import dev.marquee.gateway.clients.ApiClient;
+import dev.marquee.gateway.limits.CustomerAddresses;
+import dev.marquee.gateway.limits.LimitSettings;
+import dev.marquee.gateway.limits.RateLimits;
+import dev.marquee.gateway.limits.StreamLimits;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
+import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
+import dev.marquee.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -33,7 +41,9 @@ import java.util.Optional;
 /**
  * Joining and watching a show's queue. {@code GET ...?waitSeconds=N} long-polls: it answers as soon as the place is
  * admitted, or after N seconds; {@code GET .../events} streams the place's position and its admission as server-sent
- * events.
+ * events. Joining needs an API key: one place per email, and at most {@code marquee.limits.queue-joins-per-client} joins
+ * of a show per hour through one key, so one app cannot fill a queue with made-up emails. Long-polls and streams are
+ * limited by {@link StreamLimits}.
  */
 @Controller("/api/v1/shows/{showId}/queue")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,19 +52,32 @@ public class QueueController {
 
     private final WaitingRoom room;
     private final QueueEvents events;
-    private final Broadcasts broadcasts;
     private final Clock clock;
+    private final Broadcasts broadcasts;
+    private final RateLimits rates;
+    private final LimitSettings limits;
+    private final StreamLimits streams;
+    private final CustomerAddresses addresses;
 
-    public QueueController(WaitingRoom room, QueueEvents events, Broadcasts broadcasts, Clock clock) {
+    public QueueController(WaitingRoom room, QueueEvents events, Clock clock, Broadcasts broadcasts, RateLimits rates, LimitSettings limits,
+            StreamLimits streams, CustomerAddresses addresses) {
         this.room = room;
         this.events = events;
-        this.broadcasts = broadcasts;
         this.clock = clock;
+        this.broadcasts = broadcasts;
+        this.rates = rates;
+        this.limits = limits;
+        this.streams = streams;
+        this.addresses = addresses;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body) {
+    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body, ApiClient client) {
         QueueJoinBody join = QueueJoinBody.of(body);
+        rates.take(limits.queueJoinsLimit(), showId + "/" + client.id()).ifPresent(wait -> {
+            throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "This API key has joined this show's queue "
+                    + "as often as it may; try again later"), Problems.retryAfter(wait), null);
+        });
         Instant now = clock.instant();
         return switch (room.join(showId, join.email())) {
             case QueueJoin.Joined joined -> HttpResponse.status(HttpStatus.CREATED)
@@ -71,28 +94,35 @@ public class QueueController {
 
     @Get("/{placeId}")
     public QueuePlaceView read(@PathVariable String showId, @PathVariable String placeId, Bearer bearer,
-            @QueryValue @Nullable String waitSeconds) {
+            @QueryValue @Nullable String waitSeconds, HttpRequest<?> request) {
         String token = bearer.token();
-        Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
-        // Woken by a broadcast of admissions from the show's queue, from whichever instance admitted.
-        try (Wakeup wakeup = Wakeup.on(broadcasts, Topic.QUEUE, showId)) {
-            Optional<QueuePlace> place = find(showId, placeId, token);
-            while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
-                wakeup.await(Duration.between(clock.instant(), deadline));
+        long wait = waitFor(waitSeconds);
+        Optional<QueuePlace> place = find(showId, placeId, token);
+        if (wait > 0 && place.isPresent() && place.get().status() == PlaceStatus.WAITING) {
+            // Woken by a broadcast of admissions from the show's queue, from whichever instance admitted.
+            try (StreamLimits.OpenStream open = streams.open(addresses.of(request));
+                    Wakeup wakeup = Wakeup.on(broadcasts, Topic.QUEUE, showId)) {
+                Instant deadline = clock.instant().plusSeconds(wait);
                 place = find(showId, placeId, token);
+                while (place.isPresent() && place.get().status() == PlaceStatus.WAITING && clock.instant().isBefore(deadline)) {
+                    wakeup.await(Duration.between(clock.instant(), deadline));
+                    place = find(showId, placeId, token);
+                }
             }
-            return place.map(this::view).orElseThrow(() -> notFound(placeId));
         }
+        return place.map(this::view).orElseThrow(() -> notFound(placeId));
     }
 
     /** The place as server-sent events ({@code text/event-stream}): its position as it moves, then its admission. */
     @Get(value = "/{placeId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public HttpResponse<?> events(@PathVariable String showId, @PathVariable String placeId, Bearer bearer) {
+    public HttpResponse<?> events(@PathVariable String showId, @PathVariable String placeId, Bearer bearer,
+            HttpRequest<?> request) {
         String token = bearer.token();
         if (find(showId, placeId, token).isEmpty()) {
             throw notFound(placeId);
         }
-        return HttpResponse.ok(events.of(placeId, token, showId));
+        StreamLimits.OpenStream open = streams.open(addresses.of(request));
+        return HttpResponse.ok(open.whileOpen(events.of(placeId, token, showId)));
     }
 
     private Optional<QueuePlace> find(String showId, String placeId, String token) {

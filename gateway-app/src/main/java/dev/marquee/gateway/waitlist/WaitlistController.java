@@ -7,12 +7,20 @@ import dev.marquee.booking.waitlist.WaitlistStatus;
 import dev.marquee.gateway.broadcast.Broadcasts;
 import dev.marquee.gateway.broadcast.Topic;
 import dev.marquee.gateway.broadcast.Wakeup;
+import dev.marquee.gateway.clients.ApiClient;
+import dev.marquee.gateway.limits.CustomerAddresses;
+import dev.marquee.gateway.limits.LimitSettings;
+import dev.marquee.gateway.limits.RateLimits;
+import dev.marquee.gateway.limits.StreamLimits;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.NotFoundException;
+import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
+import dev.marquee.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -34,28 +42,47 @@ import java.util.Optional;
 /**
  * Joining, watching and leaving a show's waitlist. {@code GET ...?waitSeconds=N} long-polls: it answers
  * as soon as the entry is no longer waiting, or after N seconds, so a client learns of an offer without
- * polling again and again; {@code GET .../events} streams the same as server-sent events.
+ * polling again and again; {@code GET .../events} streams the same as server-sent events. Joining and leaving need an
+ * API key; joins of one show by one email are limited ({@code marquee.limits.waitlist-joins-per-email}), and so are
+ * long-polls and streams ({@link StreamLimits}).
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WaitlistController {
     private static final int MAX_WAIT_SECONDS = 60;
 
+
     private final Waitlist waitlist;
     private final WaitlistEvents events;
-    private final Broadcasts broadcasts;
     private final Clock clock;
+    private final Broadcasts broadcasts;
+    private final RateLimits rates;
+    private final LimitSettings limits;
+    private final StreamLimits streams;
+    private final CustomerAddresses addresses;
 
-    public WaitlistController(Waitlist waitlist, WaitlistEvents events, Broadcasts broadcasts, Clock clock) {
+    public WaitlistController(Waitlist waitlist, WaitlistEvents events, Clock clock, Broadcasts broadcasts, RateLimits rates,
+            LimitSettings limits, StreamLimits streams, CustomerAddresses addresses) {
         this.waitlist = waitlist;
         this.events = events;
-        this.broadcasts = broadcasts;
         this.clock = clock;
+        this.broadcasts = broadcasts;
+        this.rates = rates;
+        this.limits = limits;
+        this.streams = streams;
+        this.addresses = addresses;
     }
 
     @Post(value = "/shows/{showId}/waitlist", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body) {
+    public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body, ApiClient client) {
         WaitlistBody join = WaitlistBody.of(body);
+        if (join.email() != null) {
+            rates.take(limits.waitlistJoinsLimit(), showId + "/" + join.email().strip().toLowerCase(java.util.Locale.ROOT))
+                    .ifPresent(wait -> {
+                        throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, "This email joined this show's "
+                                + "waitlist too often; try again later"), Problems.retryAfter(wait), null);
+                    });
+        }
         return switch (waitlist.join(showId, join.email(), join.seatCount(), join.category())) {
             case JoinOutcome.Joined joined ->
                     HttpResponse.status(HttpStatus.CREATED).body(WaitlistView.of(joined.entry(), joined.position(), joined.token()));
@@ -66,13 +93,16 @@ public class WaitlistController {
     }
 
     @Get("/waitlist/{entryId}")
-    public HttpResponse<?> read(@PathVariable String entryId, Bearer bearer, @QueryValue @Nullable String waitSeconds) {
+    public HttpResponse<?> read(@PathVariable String entryId, Bearer bearer, @QueryValue @Nullable String waitSeconds,
+            HttpRequest<?> request) {
         String token = bearer.token();
-        Instant deadline = clock.instant().plusSeconds(waitFor(waitSeconds));
+        long wait = waitFor(waitSeconds);
         Optional<WaitlistEntry> entry = waitlist.find(entryId, token);
-        if (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
+        if (wait > 0 && entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING) {
             // Woken by a broadcast of a change to the show's waitlist, from whichever instance made it.
-            try (Wakeup wakeup = Wakeup.on(broadcasts, Topic.WAITLIST, entry.get().showId())) {
+            try (StreamLimits.OpenStream open = streams.open(addresses.of(request));
+                    Wakeup wakeup = Wakeup.on(broadcasts, Topic.WAITLIST, entry.get().showId())) {
+                Instant deadline = clock.instant().plusSeconds(wait);
                 entry = waitlist.find(entryId, token);
                 while (entry.isPresent() && entry.get().status() == WaitlistStatus.WAITING && clock.instant().isBefore(deadline)) {
                     wakeup.await(Duration.between(clock.instant(), deadline));
@@ -86,15 +116,16 @@ public class WaitlistController {
 
     /** The entry as server-sent events ({@code text/event-stream}) until it is no longer waiting. */
     @Get(value = "/waitlist/{entryId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public HttpResponse<?> events(@PathVariable String entryId, Bearer bearer) {
+    public HttpResponse<?> events(@PathVariable String entryId, Bearer bearer, HttpRequest<?> request) {
         String token = bearer.token();
         WaitlistEntry entry = waitlist.find(entryId, token)
                 .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
-        return HttpResponse.ok(events.of(entryId, token, entry.showId()));
+        StreamLimits.OpenStream open = streams.open(addresses.of(request));
+        return HttpResponse.ok(open.whileOpen(events.of(entryId, token, entry.showId())));
     }
 
     @Delete("/waitlist/{entryId}")
-    public HttpResponse<?> leave(@PathVariable String entryId, Bearer bearer) {
+    public HttpResponse<?> leave(@PathVariable String entryId, Bearer bearer, ApiClient client) {
         return waitlist.leave(entryId, bearer.token()).<HttpResponse<?>>map(e -> HttpResponse.ok(WaitlistView.of(e, 0, null)))
                 .orElseThrow(() -> new NotFoundException("waitlist entry for this token", entryId));
     }

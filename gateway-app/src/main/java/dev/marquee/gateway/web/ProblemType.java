@@ -21,6 +21,7 @@ public enum ProblemType {
     HOLD_ALREADY_PLACED("hold-already-placed", "Hold of this idempotency key already placed", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAUTHORIZED("unauthorized", "Token required", HttpStatus.UNAUTHORIZED),
+    API_KEY_REQUIRED("api-key-required", "API key required", HttpStatus.UNAUTHORIZED),
     WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "Webhook signature invalid", HttpStatus.UNAUTHORIZED),
     HOLD_NOT_ACTIVE("hold-not-active", "Hold no longer active", HttpStatus.CONFLICT),
     BOOKING_NOT_CANCELLABLE("booking-not-cancellable", "Booking cannot be cancelled", HttpStatus.CONFLICT),

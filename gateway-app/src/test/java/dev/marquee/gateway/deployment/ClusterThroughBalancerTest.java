@@ -8,6 +8,7 @@ import dev.marquee.gateway.testing.ApiShows;
 import dev.marquee.gateway.testing.BookingJourney;
 import dev.marquee.gateway.testing.BookingStack;
 import dev.marquee.gateway.testing.GatewayProcess;
+import dev.marquee.gateway.testing.Health;
 import dev.marquee.gateway.testing.NginxBalancer;
 import dev.marquee.gateway.testing.OwnDatabase;
 import dev.marquee.gateway.testing.Quiet;
@@ -33,10 +34,11 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two gateway instances on one PostgreSQL database and one RabbitMQ broker behind nginx, as {@code ./marquee
  * cluster} runs them: a customer's requests land on either instance, and whatever one instance did the other
- * shows. The payment provider's webhooks come in through the balancer too.
+ * shows, and limits are counted by both together. The payment provider's webhooks come in through the balancer too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterThroughBalancerTest {
+    private static final int WRITES_PER_KEY = 20;
     private static final List<String> QUEUES = List.of("booking-payments", "booking-email", "booking-refunds");
 
     private OwnDatabase database;
@@ -57,6 +59,10 @@ class ClusterThroughBalancerTest {
         settings.remove("micronaut.server.port");
         settings.put("marquee.sync.enabled", "true");
         settings.put("marquee.chains.vega.name", "Vega Cinemas");
+        // Writes per key low enough to reach in a test; every request comes from this machine, so not per address.
+        settings.put("marquee.limits.writes-per-key", Integer.toString(WRITES_PER_KEY));
+        settings.put("marquee.limits.writes-per-address", "100000");
+        settings.put("marquee.limits.trusted-proxies", "127.0.0.1");
         int firstPort = BookingJourney.freePort();
         int secondPort = BookingJourney.freePort();
         first = GatewayProcess.start(firstPort, settings, database.gatewayEnvironment(), "cluster-first");
@@ -155,6 +161,40 @@ class ClusterThroughBalancerTest {
                 bearer(offered.path("holdToken").asText()), null).json();
         assertThat(offeredHold.path("seats")).hasSize(1);
         assertThat(offeredHold.path("seats").get(0).path("category").asText()).isEqualTo(category.getKey());
+    }
+
+    @Test
+    void aKeysWritesAreCountedByBothInstancesTogether() throws Exception {
+        ApiClient.Answer issued = throughBalancer.call("POST", "/api/v1/operator/clients",
+                Map.of("Authorization", "Bearer " + Health.OPERATOR_KEY), "{\"name\":\"Cluster test app\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String key = issued.json().path("apiKey").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        Set<String> admittedBy = new HashSet<>();
+        int admitted = 0;
+        HttpResponse<String> refused = null;
+        long started = System.nanoTime();
+        // Holds on a show that does not exist: an admitted write answers 404 and holds nothing.
+        for (int i = 0; i < 2 * WRITES_PER_KEY && refused == null; i++) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(balancer.url() + "/api/v1/holds"))
+                    .header("Content-Type", "application/json").header("X-Api-Key", key).header("Idempotency-Key", "limits-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"showId\":\"vega:none\",\"seatIds\":[\"A1\"],"
+                            + "\"email\":\"limits@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+                admitted++;
+                admittedBy.add(answer.headers().firstValue(NginxBalancer.UPSTREAM_HEADER).orElseThrow());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(admittedBy).as("both instances took writes of the key").hasSize(2);
+        assertThat(refused).as("refused once the key spent its writes on the two instances together").isNotNull();
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        // Counted per instance, each would have taken WRITES_PER_KEY; the bucket refills WRITES_PER_KEY a minute.
+        assertThat(admitted).isBetween(WRITES_PER_KEY, WRITES_PER_KEY + (int) Math.ceil(seconds * WRITES_PER_KEY / 60.0) + 1);
     }
 
     /** The category with the fewest available seats and those seats: a whole category one hold can take. */

@@ -95,6 +95,16 @@ class ProductionGuardTest {
     }
 
     @Test
+    void anApiKeySetInTheSettingsIsRefused() {
+        assertThat(demoSettingsWith(productionWith("MARQUEE_DEMO_API_KEY", "demo-api-key-change-me")))
+                .extracting(DemoSetting::key, DemoSetting::variable)
+                .containsExactly(tuple("marquee.api-clients.demo-key", "MARQUEE_DEMO_API_KEY"));
+        assertThat(demoSettingsWith(productionWith("MARQUEE_DEMO_API_KEY", "a-long-random-looking-key-0123456789")))
+                .as("keys are issued through the operator API in production").extracting(DemoSetting::key)
+                .containsExactly("marquee.api-clients.demo-key");
+    }
+
+    @Test
     void aDemoStaffKeyIsRefusedNamingItsVenue() {
         assertThat(demoSettingsWith(productionWith("MARQUEE_CHECKIN_VENUES_AURORA_STAFF_KEY", "demo-staff-key-aurora-1001")))
                 .extracting(DemoSetting::key, DemoSetting::variable)

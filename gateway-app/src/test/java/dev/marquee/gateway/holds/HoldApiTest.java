@@ -14,6 +14,7 @@ import dev.marquee.contracts.sandbox.SandboxTheatre;
 import dev.marquee.gateway.catalog.CatalogHolder;
 import dev.marquee.gateway.catalog.CatalogSync;
 import dev.marquee.gateway.catalog.Show;
+import dev.marquee.gateway.clients.ApiClients;
 import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
@@ -85,7 +86,6 @@ class HoldApiTest implements TestPropertyProvider {
         return Map.of(
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
-                "marquee.holds.requests-per-minute", "100000",
                 "marquee.test.clock", "fixed",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
@@ -355,7 +355,9 @@ class HoldApiTest implements TestPropertyProvider {
         List<String> seats = seatsOf(show, 2);
         String key = key();
         // The first request claimed its key and recorded its hold, and its instance died before the answer was kept.
-        String requestHash = Tokens.hash(json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
+        // As the controller hashes a request: the API client's id (the suite's key is the demo client's), then the body.
+        String requestHash = Tokens.hash(ApiClients.DEMO_CLIENT_ID + "\n"
+                + json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
         String holdId = ((IdempotentRequests.Claim.Run) keys.claim(key, requestHash, holds::newHoldId)).resourceId();
         HoldOutcome.Placed lost = (HoldOutcome.Placed) holds.place(holdId, new HoldRequest(show.id(), seats, "lo@example.org"));
         clock.advance(Duration.ofSeconds(31));

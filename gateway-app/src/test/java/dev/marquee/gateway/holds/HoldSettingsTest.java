@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HoldSettingsTest {
 
     private static HoldSettings withTtlAndLease(Duration ttl, Duration lease) {
-        return new HoldSettings(ttl, null, null, null, null, null, null, lease);
+        return new HoldSettings(ttl, null, null, null, null, null, lease);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.marquee.gateway.catalog.Show;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.HoldRequests;
+import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.spi.Seat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -63,7 +64,6 @@ class SeatMapAcrossInstancesTest {
         Map<String, Object> properties = Map.of(
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
-                "marquee.holds.requests-per-minute", "1000000",
                 "marquee.holds.max-seats-per-email", "1000",
                 "marquee.seating.notices", Boolean.toString(notices),
                 "marquee.chains.aurora.adapter", "rest",
@@ -119,7 +119,7 @@ class SeatMapAcrossInstancesTest {
             JsonNode hold = JSON.readTree(placed.body());
             HttpResponse<String> released = http.send(HttpRequest.newBuilder(URI.create(other.getURL() + "/api/v1/holds/"
                     + hold.path("holdId").asText())).header("Authorization", "Bearer " + hold.path("token").asText())
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                    .header(ApiClient.API_KEY, ApiClient.TEST_KEY).DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
             if (!"AVAILABLE".equals(read(one, show.id()).get(seat))) {
                 stale.add(seat + " not AVAILABLE on the first instance after its release on the other");
@@ -140,6 +140,7 @@ class SeatMapAcrossInstancesTest {
     private HttpResponse<String> hold(EmbeddedServer server, String showId, String seat) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/holds"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header(ApiClient.API_KEY, ApiClient.TEST_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(HoldRequests.body(showId, List.of(seat), "across@example.org")))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -56,6 +56,9 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("-Dmarquee.operator.key=" + Health.OPERATOR_KEY);
         command.add("-Dmarquee.health.interval=200ms");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        if (!settings.containsKey("marquee.api-clients.demo-key")) {
+            command.add("-Dmarquee.api-clients.demo-key=" + dev.marquee.gateway.web.ApiClient.TEST_KEY);
+        }
         command.addAll(launch());
         Path log = Path.of("target", logName + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -57,7 +57,6 @@ class TwoGatewaysOneQueueTest {
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
                 "marquee.waitlist.serve", "false",
-                "marquee.holds.requests-per-minute", "1000000",
                 "marquee.operator.key", OPERATOR_KEY,
                 "marquee.waiting-room.admit-interval", "100ms",
                 "marquee.waiting-room.backlog", "2s",

@@ -73,7 +73,6 @@ class WaitingRoomApiTest implements TestPropertyProvider {
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
                 "marquee.waitlist.serve", "false",
-                "marquee.holds.requests-per-minute", "100000",
                 "marquee.operator.key", OPERATOR_KEY,
                 "marquee.waiting-room.admit-interval", "100ms",
                 "marquee.chains.aurora.adapter", "rest",

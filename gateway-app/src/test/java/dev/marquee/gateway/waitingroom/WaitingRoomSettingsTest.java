@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marquee.booking.waitingroom.WaitingRoomRules;
+import dev.marquee.gateway.operator.OperatorKey;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.UnauthorizedException;
 import io.micronaut.context.exceptions.ConfigurationException;

@@ -73,7 +73,6 @@ class WaitlistTest implements TestPropertyProvider {
                 "marquee.sync.enabled", "false",
                 "marquee.holds.sweep", "false",
                 "marquee.waitlist.serve", "false",
-                "marquee.holds.requests-per-minute", "100000",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
                 "marquee.chains.aurora.seat-map-ttl", "0s");

@@ -16,24 +16,62 @@ import java.util.Map;
 
 /**
  * Calls the running gateway as a client would and checks every exchange against
- * {@code contracts/gateway-api.yaml}: an answer the document does not allow fails the test.
+ * {@code contracts/gateway-api.yaml}: an answer the document does not allow fails the test. Every request carries the
+ * suite's API key ({@link #TEST_KEY}, the demo key the tests' gateways register) unless the request names its own
+ * {@value #API_KEY} header or the client was made {@link #withoutKey()}.
  */
 public final class ApiClient {
+    /** The header of an API key. */
+    public static final String API_KEY = "X-Api-Key";
+    /** The API key every test gateway registers as its demo key ({@code marquee.api-clients.demo-key}). */
+    public static final String TEST_KEY = "api-key-of-the-test-suite";
+
     private static final OpenApiContract CONTRACT = OpenApiContract.gatewayApi();
     private static final OpenApiContract ANSWERS = OpenApiContract.answersOf(OpenApiContract.GATEWAY_API);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public ApiClient(URL base) {
-        this.base = URI.create(base.toString());
+        this(URI.create(base.toString()), TEST_KEY);
+    }
+
+    private ApiClient(URI base, String apiKey) {
+        this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same gateway, called with another API key. */
+    public ApiClient withKey(String key) {
+        return new ApiClient(base, key);
+    }
+
+    /** The API key this client sends; null when it sends none. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The same gateway, called without an API key, as a client that has none. */
+    public ApiClient withoutKey() {
+        return new ApiClient(base, null);
+    }
+
+    /** The headers as sent: with the client's API key unless they name one. */
+    private Map<String, String> keyed(Map<String, String> headers) {
+        if (apiKey == null || headers.keySet().stream().anyMatch(API_KEY::equalsIgnoreCase)) {
+            return headers;
+        }
+        Map<String, String> sent = new java.util.LinkedHashMap<>(headers);
+        sent.put(API_KEY, apiKey);
+        return sent;
     }
 
     /** GETs a documented resource and checks the exchange against the contract. */
     public Answer get(String pathAndQuery) {
         Answer answer = send("GET", pathAndQuery, null, null);
-        CONTRACT.assertConforms(new Exchange("GET", base.resolve(pathAndQuery), Map.of(), null, answer.status(),
+        CONTRACT.assertConforms(new Exchange("GET", base.resolve(pathAndQuery), keyed(Map.of()), null, answer.status(),
                 answer.contentType(), answer.body()));
         return answer;
     }
@@ -41,7 +79,7 @@ public final class ApiClient {
     /** Sends a documented request with headers and a JSON body (or none) and checks the exchange against the contract. */
     public Answer call(String method, String pathAndQuery, Map<String, String> headers, String jsonBody) {
         Answer answer = send(method, pathAndQuery, jsonBody == null ? null : "application/json", jsonBody, headers);
-        CONTRACT.assertConforms(new Exchange(method, base.resolve(pathAndQuery), headers, jsonBody, answer.status(),
+        CONTRACT.assertConforms(new Exchange(method, base.resolve(pathAndQuery), keyed(headers), jsonBody, answer.status(),
                 answer.contentType(), answer.body()));
         return answer;
     }
@@ -52,7 +90,7 @@ public final class ApiClient {
      */
     public Answer probe(String method, String pathAndQuery, Map<String, String> headers) {
         Answer answer = send(method, pathAndQuery, null, null, headers);
-        ANSWERS.assertConforms(new Exchange(method, base.resolve(pathAndQuery), headers, null, answer.status(),
+        ANSWERS.assertConforms(new Exchange(method, base.resolve(pathAndQuery), keyed(headers), null, answer.status(),
                 answer.contentType(), answer.body()));
         return answer;
     }
@@ -81,6 +119,9 @@ public final class ApiClient {
         StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
                 + base.getPort() + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
         headerLines.forEach(line -> head.append(line).append("\r\n"));
+        if (apiKey != null && headerLines.stream().noneMatch(line -> line.regionMatches(true, 0, API_KEY + ":", 0, API_KEY.length() + 1))) {
+            head.append(API_KEY).append(": ").append(apiKey).append("\r\n");
+        }
         request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
         request.writeBytes(body);
         byte[] raw;
@@ -115,7 +156,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        headers.forEach(request::header);
+        keyed(headers).forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

@@ -115,7 +115,6 @@ class ApiWriteFuzzTest implements TestPropertyProvider {
         properties.put("marquee.holds.sweep", "false");
         properties.put("marquee.bookings.sweep", "false");
         properties.put("marquee.waitlist.serve", "false");
-        properties.put("marquee.holds.requests-per-minute", "1000000");
         properties.put("marquee.chains." + CHAIN + ".adapter", "rest");
         properties.put("marquee.chains." + CHAIN + ".settings.base-url", chain.baseUrl().toString());
         properties.put("marquee.chains." + CHAIN + ".seat-map-ttl", "0s");

@@ -1,4 +1,4 @@
-package dev.marquee.gateway.waitingroom;
+package dev.marquee.gateway.operator;
 
 import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.gateway.web.Bearer;
@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key that opens the operator API ({@code marquee.operator.key}, {@code MARQUEE_OPERATOR_KEY}), sent as
+ * The key that opens the operator API (the waiting room's queues, API clients) ({@code marquee.operator.key}, {@code MARQUEE_OPERATOR_KEY}), sent as
  * {@code Authorization: Bearer <key>}. Unset, the operator API answers every request 401.
  */
 @Singleton
 public class OperatorKey {
-    static final int MIN_LENGTH = 16;
+    public static final int MIN_LENGTH = 16;
     private static final Logger LOG = LoggerFactory.getLogger(OperatorKey.class);
 
     private final byte[] keyHash;

@@ -1,0 +1,167 @@
+package dev.marquee.gateway.limits;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.marquee.booking.tokens.Tokens;
+import dev.marquee.gateway.db.SingleStatements;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Token buckets (Bucket4j) for every rate limit. On PostgreSQL the buckets are rows of {@code rate_limit_buckets},
+ * each taken under {@code SELECT … FOR UPDATE} in its own short transaction, so all instances draw from one bucket per
+ * key; on H2 (the embedded default, one instance) they live in memory. Bucket4j reads time from the gateway's clock.
+ */
+@Singleton
+public class RateLimits {
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
+    /** Subjects longer than this, or with other than printable ASCII (what a client sent), are stored as their SHA-256. */
+    private static final int MAX_SUBJECT = 200;
+
+    private final Buckets buckets;
+
+    public RateLimits(LimitSettings settings, DataSource dataSource, DataSourceResolver resolver, SingleStatements statements,
+            Clock clock) {
+        TimeMeter time = new ClockTime(clock);
+        boolean shared = switch (settings.store()) {
+            case "shared" -> true;
+            case "local" -> false;
+            default -> statements.read(c -> c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+        };
+        this.buckets = shared ? new SharedBuckets(resolver.resolve(dataSource), time) : new LocalBuckets(time);
+        LOG.info(shared ? "Rate limits are shared by every instance (buckets in PostgreSQL)"
+                : "Rate limits are counted by this instance alone (buckets in memory)");
+    }
+
+    private RateLimits(Buckets buckets) {
+        this.buckets = buckets;
+    }
+
+    /** Buckets in memory on this clock, as on the embedded single instance. */
+    public static RateLimits inMemory(Clock clock) {
+        return new RateLimits(new LocalBuckets(new ClockTime(clock)));
+    }
+
+    /**
+     * Takes one token of a limit for a subject (an API client, an address, an email and show).
+     *
+     * @return empty when there was one; otherwise how long until there is
+     */
+    public Optional<Duration> take(Limit limit, String subject) {
+        boolean plain = subject.length() <= MAX_SUBJECT && subject.chars().allMatch(c -> c > ' ' && c < 127);
+        String key = limit.name() + ":" + (plain ? subject : Tokens.hash(subject));
+        ConsumptionProbe probe = buckets.take(key, limit);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Forgets shared buckets that have been full long enough to need no row. */
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    void removeFullBuckets() {
+        try {
+            buckets.removeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove expired rate limit buckets: {}", e.toString());
+        }
+    }
+
+    /** Which settings a bucket was made with: the count and the period, as one number. */
+    static long version(Limit limit) {
+        return limit.count() * 31 + limit.per().toMillis();
+    }
+
+    static BucketConfiguration configuration(Limit limit) {
+        return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+    }
+
+    private static Bandwidth bandwidth(Limit limit) {
+        return Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.per()).build();
+    }
+
+    private interface Buckets {
+        ConsumptionProbe take(String key, Limit limit);
+
+        void removeExpired();
+    }
+
+    private static final class SharedBuckets implements Buckets {
+        private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+
+        /** On the pool itself: Bucket4j opens, commits and closes its own connections, outside any of ours. */
+        SharedBuckets(DataSource dataSource, TimeMeter time) {
+            this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                    .clientClock(time)
+                    .build();
+        }
+
+        @Override
+        public ConsumptionProbe take(String key, Limit limit) {
+            // A bucket kept under older settings is replaced by one of the current settings, its tokens carried over
+            // in proportion, rather than living on until it refills.
+            return proxies.builder().withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
+                    .build(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public void removeExpired() {
+            int removed;
+            do {
+                removed = proxies.removeExpired(1000);
+            } while (removed == 1000);
+        }
+    }
+
+    private static final class LocalBuckets implements Buckets {
+        private final TimeMeter time;
+        private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2))
+                .maximumSize(200_000).build();
+
+        LocalBuckets(TimeMeter time) {
+            this.time = time;
+        }
+
+        @Override
+        public ConsumptionProbe take(String key, Limit limit) {
+            return buckets.get(key, k -> Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(time).build())
+                    .tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public void removeExpired() {
+            buckets.cleanUp();
+        }
+    }
+
+    /** The gateway's clock as Bucket4j's time, so tests that move the clock move the buckets' refill too. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return clock.millis() * 1_000_000L;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
