@@ -69,7 +69,6 @@ class MetricsScrapeTest implements TestPropertyProvider {
                 Map.entry("marquee.bookings.sweep", "false"),
                 Map.entry("marquee.waitlist.serve", "false"),
                 Map.entry("marquee.waiting-room.admit", "false"),
-                Map.entry("marquee.holds.requests-per-minute", "100000"),
                 Map.entry("marquee.operator.key", OPERATOR_KEY));
     }
 
