@@ -28,7 +28,8 @@
 # (8191), CHAOS_SMTP_PORT (2691), CHAOS_EMBEDDED_PORT (5695), CHAOS_RABBIT_NODE (marquee-chaos@localhost).
 # Builds with Maven first unless MARQUEE_SKIP_BUILD=1; then the jars and class paths may be given:
 # CHAOS_GATEWAY_JAR or CHAOS_GATEWAY_CLASSPATH (class path of the gateway's classes and dependencies),
-# CHAOS_SANDBOX_JAR, CHAOS_DRIVER_CLASSPATH (gateway-app's test class path: GreenMail, Jackson, JDBC, AMQP).
+# CHAOS_SANDBOX_JAR, CHAOS_DRIVER_CLASSPATH (gateway-app's test class path: GreenMail, Jackson, JDBC, AMQP), and
+# CHAOS_GATEWAY_JAVA_OPTS, more options for the gateway's JVM (the test suite's class archive, which starts it faster).
 #
 # `bench/chaos.sh <op>` runs one step against the instances of a run under way; the driver calls these:
 # gateway-start, gateway-kill, pg-restart, rabbit-restart.
@@ -71,8 +72,8 @@ rabbit_start() {
 rabbit_stop() { rabbitmqctl_ -q stop >/dev/null 2>&1 || true; }
 
 gateway_command() {
-  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT"
-    -Dmicronaut.config.files="$OUT/gateway.yml")
+  local java=(java -Xmx384m -XX:TieredStopAtLevel=1 ${CHAOS_GATEWAY_JAVA_OPTS:-} -Dmarquee.demo=true
+    -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/gateway.yml")
   if [ -n "${CHAOS_GATEWAY_CLASSPATH:-}" ]; then
     echo "${java[@]}" -cp "$CHAOS_GATEWAY_CLASSPATH" dev.marquee.gateway.GatewayApplication
   else

@@ -44,7 +44,7 @@ class EmbeddedCrashTest {
 
     @Test
     void controlRunWithTheBrokersMessagesInMemoryTheBookingIsLost() {
-        Optional<JsonNode> booking = killWhileConfirmingThenRestart(false, Duration.ofSeconds(20));
+        Optional<JsonNode> booking = killWhileConfirmingThenRestart(false, Duration.ofSeconds(12));
 
         assertThat(booking).as("no gateway confirms a payment whose message died with the broker").isEmpty();
     }

@@ -43,7 +43,7 @@ class HoldExpiryAfterRestartTest {
         assertThat(heldAtTheChainAfterRestart(false)).as("still locked at the chain").hasSize(2);
     }
 
-    /** The seats of the hold that the chain still holds ten seconds after the hold ended. */
+    /** The seats of the hold that the chain still holds six seconds after the new gateway started. */
     private Set<String> heldAtTheChainAfterRestart(boolean sweep) {
         try (SandboxTheatre chain = SandboxTheatre.builder().seed(71).size("small").chainName("Aurora Cinemas").start()) {
             int port = BookingJourney.freePort();
@@ -76,7 +76,7 @@ class HoldExpiryAfterRestartTest {
             settings.put("marquee.holds.sweep", Boolean.toString(sweep));
             try (GatewayProcess gateway = GatewayProcess.start(port, settings, environment, name + "-second")) {
                 ApiClient api = new ApiClient(gateway.url());
-                Instant lookUntil = Instant.now().plusSeconds(10);
+                Instant lookUntil = Instant.now().plusSeconds(6);
                 Set<String> held = heldOf(api, showId, seats);
                 while (!held.isEmpty() && Instant.now().isBefore(lookUntil)) {
                     pauseUntil(Instant.now().plusMillis(250));

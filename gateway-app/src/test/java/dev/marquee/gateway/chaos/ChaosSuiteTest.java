@@ -106,6 +106,7 @@ class ChaosSuiteTest {
         } else {
             env.put("CHAOS_GATEWAY_CLASSPATH", launch.get(1));
         }
+        env.put("CHAOS_GATEWAY_JAVA_OPTS", String.join(" ", GatewayProcess.classArchive()));
         env.put("CHAOS_DRIVER_CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                 .replace(File.pathSeparator + File.pathSeparator, File.pathSeparator));
         env.put("CHAOS_RABBIT_NODE", "marquee-chaos-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost");

@@ -35,11 +35,27 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where this process writes the class archive when it exits, or null. */
+    private final Path archiving;
 
-    private GatewayProcess(Process process, int port, Path log) {
+    /**
+     * The classes a gateway loads, archived once per test run (class data sharing) and mapped by every later gateway
+     * process: a start takes about half as long. The first gateway process writes it when it exits, to a file of its
+     * own that is then moved into place, so no process ever maps an archive being written.
+     */
+    private static final Path CLASS_ARCHIVE = Path.of("target", "gateway-classes.jsa").toAbsolutePath();
+    private static final java.util.concurrent.atomic.AtomicBoolean ARCHIVING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The options that map the class archive into a gateway started by a script, once some gateway has written it. */
+    public static List<String> classArchive() {
+        return Files.isRegularFile(CLASS_ARCHIVE) ? List.of("-XX:SharedArchiveFile=" + CLASS_ARCHIVE) : List.of();
+    }
+
+    private GatewayProcess(Process process, int port, Path log, Path archiving) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.archiving = archiving;
     }
 
     /** Starts a gateway on {@code port} with these settings (system properties) and environment, and waits until it answers. */
@@ -59,12 +75,19 @@ public final class GatewayProcess implements AutoCloseable {
         if (!settings.containsKey("marquee.api-clients.demo-key")) {
             command.add("-Dmarquee.api-clients.demo-key=" + dev.marquee.gateway.web.ApiClient.TEST_KEY);
         }
+        Path archiving = null;
+        if (Files.isRegularFile(CLASS_ARCHIVE)) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+        } else if (ARCHIVING.compareAndSet(false, true)) {
+            archiving = CLASS_ARCHIVE.resolveSibling(CLASS_ARCHIVE.getFileName() + "." + port + ".tmp");
+            command.add("-XX:ArchiveClassesAtExit=" + archiving);
+        }
         command.addAll(launch());
         Path log = Path.of("target", logName + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
-            GatewayProcess gateway = new GatewayProcess(builder.start(), port, log);
+            GatewayProcess gateway = new GatewayProcess(builder.start(), port, log, archiving);
             gateway.awaitUp();
             return gateway;
         } catch (IOException e) {
@@ -84,10 +107,53 @@ public final class GatewayProcess implements AutoCloseable {
         if (jar != null) {
             return List.of("-jar", jar);
         }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String mainOnly = String.join(File.pathSeparator, List.of(classPath.split(File.pathSeparator)).stream()
-                .filter(entry -> !entry.endsWith("test-classes")).toList());
-        return List.of("-cp", mainOnly, MAIN_CLASS);
+        return List.of("-cp", jarredClassPath(), MAIN_CLASS);
+    }
+
+    private static String jarredClassPath;
+
+    /**
+     * The module's class path without the tests, its folders of classes (this module's and, in a reactor build, the
+     * other modules') packed into jars once per test run: the class archive a gateway process writes at exit
+     * (see {@link #CLASS_ARCHIVE}) can only hold classes from jars.
+     */
+    private static synchronized String jarredClassPath() {
+        if (jarredClassPath == null) {
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Path jars = Path.of("target", "gateway-launch").toAbsolutePath();
+            List<String> entries = new ArrayList<>();
+            int folder = 0;
+            for (String entry : classPath.split(File.pathSeparator)) {
+                Path path = Path.of(entry);
+                if (entry.endsWith("test-classes")) {
+                    continue;
+                }
+                entries.add(Files.isDirectory(path) ? jar(path, jars.resolve("classes-" + folder++ + ".jar")).toString() : entry);
+            }
+            jarredClassPath = String.join(File.pathSeparator, entries);
+        }
+        return jarredClassPath;
+    }
+
+    private static Path jar(Path folder, Path jar) {
+        try {
+            Files.createDirectories(jar.getParent());
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(folder)) {
+                // Folders get entries of their own: resources are found by folder (Flyway's db/migration).
+                for (Path file : files.filter(path -> !path.equals(folder)).sorted().toList()) {
+                    String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
+                    boolean isFolder = Files.isDirectory(file);
+                    out.putNextEntry(new java.util.jar.JarEntry(isFolder ? name + "/" : name));
+                    if (!isFolder) {
+                        Files.copy(file, out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not pack " + folder + " into " + jar, e);
+        }
     }
 
     /**
@@ -162,23 +228,43 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+        archived();
+    }
+
+    /** Puts the class archive this process wrote at its exit in place; after a kill there is none, and the next start writes it. */
+    private void archived() {
+        if (archiving == null) {
+            return;
+        }
+        try {
+            if (Files.isRegularFile(archiving) && Files.size(archiving) > 0) {
+                Files.move(archiving, CLASS_ARCHIVE, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // Later gateways start without it, as before.
+        } finally {
+            ARCHIVING.set(false);
+        }
     }
 
     /** Stops it gently, then forcibly if it does not end. */
     @Override
     public void close() {
         if (!process.isAlive()) {
+            archived();
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) { // writing the class archive at exit takes a few seconds
                 kill();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        archived();
     }
 
     private void awaitExit() {
