@@ -1,9 +1,9 @@
 package dev.marquee.gateway.notification;
 
+import dev.marquee.gateway.testing.QrImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.gateway.messaging.Handling;
-import dev.marquee.gateway.ticketing.QrImages;
 import dev.marquee.gateway.ticketing.TicketFixtures;
 import dev.marquee.gateway.ticketing.TicketSigner;
 import dev.marquee.gateway.ticketing.TicketVerification;

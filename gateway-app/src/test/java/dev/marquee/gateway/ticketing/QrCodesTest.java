@@ -1,5 +1,6 @@
 package dev.marquee.gateway.ticketing;
 
+import dev.marquee.gateway.testing.QrImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.booking.bookings.TicketClaims;
@@ -11,6 +12,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,20 @@ class QrCodesTest {
         byte[] png = QrCodes.png(payload);
 
         assertThat(QrImages.decode(png)).isEqualTo(payload);
+    }
+
+    @Test
+    void everyTicketsQrCodeReadsBack() {
+        TicketSigner signer = new TicketSigner(new TicketSettings(Ed25519Keys.privateKeyText(Ed25519Keys.generate())), null);
+        Random random = new Random(20261202);
+        for (int i = 0; i < 400; i++) {
+            String payload = signer.sign(new TicketClaims("tkt_" + new UUID(random.nextLong(), random.nextLong()),
+                    "bkg_" + new UUID(random.nextLong(), random.nextLong()), "aurora:" + random.nextInt(1_000_000),
+                    "aurora:" + random.nextInt(10_000), "F" + (1 + random.nextInt(30)), "F" + (1 + random.nextInt(30)),
+                    Instant.parse("2026-11-21T19:30:00Z"), Instant.parse("2026-11-21T22:19:00Z")));
+
+            assertThat(QrImages.decode(QrCodes.png(payload))).as("ticket %d", i).isEqualTo(payload);
+        }
     }
 
     @Test
