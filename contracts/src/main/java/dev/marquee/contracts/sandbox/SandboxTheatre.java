@@ -55,6 +55,8 @@ public final class SandboxTheatre implements AutoCloseable {
     private final SandboxAdmin admin;
     private final Connection databaseClaim;
     private final Thread shutdownHook;
+    private ClassArchive classArchive;
+    private Path archiving;
 
     private SandboxTheatre(Process process, URI baseUrl, String jdbcUrl, Path logFile, Connection databaseClaim) {
         this.process = process;
@@ -103,6 +105,9 @@ public final class SandboxTheatre implements AutoCloseable {
         }
         stopProcess();
         closeQuietly(databaseClaim);
+        if (classArchive != null) {
+            classArchive.written(archiving);
+        }
     }
 
     private void stopProcess() {
@@ -224,7 +229,9 @@ public final class SandboxTheatre implements AutoCloseable {
                 url = POSTGRES_HOST + claimed.database();
             }
             Path log = logDirectory().resolve("sandbox-" + seed + "-" + chosenPort + ".log");
-            List<String> command = command(jar, chosenPort, url);
+            ClassArchive classArchive = new ClassArchive(jar);
+            ClassArchive.Launch launch = classArchive.launch(seed + "-" + chosenPort);
+            List<String> command = command(jar, chosenPort, url, launch.options());
             Process process;
             try {
                 process = new ProcessBuilder(command)
@@ -233,10 +240,13 @@ public final class SandboxTheatre implements AutoCloseable {
                         .start();
             } catch (IOException e) {
                 closeQuietly(claim);
+                classArchive.written(launch.writing());
                 throw new UncheckedIOException("could not start " + String.join(" ", command), e);
             }
             URI base = URI.create("http://127.0.0.1:" + chosenPort);
             SandboxTheatre theatre = new SandboxTheatre(process, base, url, log, claim);
+            theatre.classArchive = classArchive;
+            theatre.archiving = launch.writing();
             try {
                 awaitReady(process, base, log);
             } catch (RuntimeException | Error e) {
@@ -246,7 +256,7 @@ public final class SandboxTheatre implements AutoCloseable {
             return theatre;
         }
 
-        private List<String> command(Path jar, int chosenPort, String url) {
+        private List<String> command(Path jar, int chosenPort, String url, List<String> launchOptions) {
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("sandbox.seed", Long.toString(seed));
             settings.put("sandbox.size", size);
@@ -269,7 +279,8 @@ public final class SandboxTheatre implements AutoCloseable {
 
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
-            command.addAll(jvmArgs);
+            command.addAll(launchOptions);
+            command.addAll(jvmArgs); // after, so that a test's own options win
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jar.toString());
