@@ -54,7 +54,7 @@ public class AccountController {
         };
     }
 
-    /** 204 once the email is verified; 400 naming {@code token} for a link unknown, used or expired. */
+    /** 204 once the email is verified; 404 for a link unknown, used or expired. */
     @Post(uri = "/verification", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> verify(@Body @Nullable JsonNode body) {
         JsonFields fields = JsonFields.of(body, "token");
@@ -95,7 +95,8 @@ public class AccountController {
         };
     }
 
-    private static InvalidParametersException unknownLink() {
-        return InvalidParametersException.of("token", "no such link, or it was used or has expired; ask for a new one");
+    /** The link is a resource named by its token: one that is not there, or no longer, is not found. */
+    private static ProblemException unknownLink() {
+        return ProblemException.of(ProblemType.NOT_FOUND, "No such link, or it was used or has expired; ask for a new one");
     }
 }

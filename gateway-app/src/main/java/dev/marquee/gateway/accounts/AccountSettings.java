@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param signInsPerEmail sign-in attempts (and account deletions) per email in 15 minutes, default 10
  * @param signInsPerAddress sign-in attempts per customer address in 15 minutes, default 100
  * @param emailsPerAddress sign-ups, password reset and claim requests per customer address in an hour, default 20
- * @param emailsPerRecipient account emails (reset, claim) to one address in an hour, default 5
+ * @param emailsPerRecipient password reset emails to one address in an hour, default 5
  */
 @ConfigurationProperties("marquee.accounts")
 public record AccountSettings(

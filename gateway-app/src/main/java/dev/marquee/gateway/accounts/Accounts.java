@@ -236,12 +236,16 @@ public class Accounts {
     }
 
     public Reset resetPassword(String token, String password) {
+        // The password is checked before the link is used, so a refused one leaves the link to try again.
+        Optional<String> weak = PasswordPolicy.refusal(password, null);
+        if (weak.isPresent()) {
+            return new Reset.Invalid(new Fault("password", weak.get()));
+        }
         Optional<Link> link = find(Link.Purpose.RESET_PASSWORD, token);
         Optional<Account> account = link.flatMap(l -> accounts.find(l.accountId()));
         if (account.isEmpty()) {
             return new Reset.UnknownLink();
         }
-        // The password is checked before the link is used, so a refused one leaves the link to try again.
         Optional<String> refusal = PasswordPolicy.refusal(password, account.get().email());
         if (refusal.isPresent()) {
             return new Reset.Invalid(new Fault("password", refusal.get()));
