@@ -30,19 +30,21 @@ public class Accounts {
     private final Passwords passwords;
     private final AccountMail mail;
     private final Cities cities;
+    private final CardTokens cards;
     private final AccountSettings settings;
     private final Clock clock;
     /** Compared against when the email is unknown, so that a refusal takes as long either way. */
     private final String decoyHash;
 
     public Accounts(AccountStore accounts, SessionStore sessions, LinkStore links, Passwords passwords, AccountMail mail,
-            Cities cities, AccountSettings settings, Clock clock) {
+            Cities cities, CardTokens cards, AccountSettings settings, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.links = links;
         this.passwords = passwords;
         this.mail = mail;
         this.cities = cities;
+        this.cards = cards;
         this.settings = settings;
         this.clock = clock;
         this.decoyHash = passwords.hash(newToken());
@@ -300,13 +302,40 @@ public class Accounts {
 
     // --- the saved card ---
 
-    public Optional<Account> saveCard(String accountId, Account.SavedCard card) {
-        return accounts.find(accountId).map(a -> {
-            Account changed = new Account(a.id(), a.email(), a.passwordHash(), a.name(), a.phone(), a.defaultCityId(),
-                    a.emailVerifiedAt(), card, a.createdAt());
-            accounts.update(changed);
-            return changed;
-        });
+    /** What became of saving a card. */
+    public sealed interface CardSaving {
+        record Saved(Account.SavedCard card) implements CardSaving {
+        }
+
+        record Invalid(Fault fault) implements CardSaving {
+        }
+
+        record NoAccount() implements CardSaving {
+        }
+    }
+
+    /**
+     * Saves the card a provider token stands for, as the provider describes it (brand, last four digits).
+     *
+     * @throws CardTokens.Unavailable when the provider cannot be asked; nothing is saved
+     */
+    public CardSaving saveCard(String accountId, String providerToken) {
+        Optional<Fault> fault = SavedCards.fault(providerToken);
+        if (fault.isPresent()) {
+            return new CardSaving.Invalid(fault.get());
+        }
+        Optional<Account> found = accounts.find(accountId);
+        if (found.isEmpty()) {
+            return new CardSaving.NoAccount();
+        }
+        Optional<Account.SavedCard> card = cards.card(providerToken);
+        if (card.isEmpty()) {
+            return new CardSaving.Invalid(new Fault("providerToken", "the payment provider knows no such saved card"));
+        }
+        Account a = found.get();
+        accounts.update(new Account(a.id(), a.email(), a.passwordHash(), a.name(), a.phone(), a.defaultCityId(),
+                a.emailVerifiedAt(), card.get(), a.createdAt()));
+        return new CardSaving.Saved(card.get());
     }
 
     /** Forgets the saved card; true when there was one. */

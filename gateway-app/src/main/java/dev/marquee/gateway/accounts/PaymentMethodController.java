@@ -1,8 +1,10 @@
 package dev.marquee.gateway.accounts;
 
 import dev.marquee.gateway.web.JsonFields;
+import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
+import dev.marquee.gateway.web.Problems;
 import dev.marquee.gateway.web.UnauthorizedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,15 +17,19 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The card an account saved: the payment provider's token for it, with brand and last four digits to show. The gateway
- * never sees card data; the token comes from the provider's page.
+ * The card an account saved: the payment provider's token for it, with the brand and last four digits the provider
+ * gives for it. The gateway never sees card data: the customer's app sends the provider's token.
  */
 @Controller("/api/v1/me/payment-method")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentMethodController {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentMethodController.class);
     private final Accounts accounts;
 
     public PaymentMethodController(Accounts accounts) {
@@ -38,18 +44,22 @@ public class PaymentMethodController {
 
     @Put(consumes = MediaType.APPLICATION_JSON)
     public AccountView.PaymentMethodView save(Customer customer, @Body @Nullable JsonNode body) {
-        JsonFields fields = JsonFields.of(body, "providerToken, brand and last4");
+        JsonFields fields = JsonFields.of(body, "providerToken");
         String token = fields.text("providerToken");
-        String brand = fields.text("brand");
-        String last4 = fields.text("last4");
         fields.check();
-        List<Fault> faults = SavedCards.faults(token, brand, last4);
-        if (!faults.isEmpty()) {
-            throw Bodies.invalid(faults);
+        Accounts.CardSaving saving;
+        try {
+            saving = accounts.saveCard(customer.accountId(), token);
+        } catch (CardTokens.Unavailable e) {
+            LOG.warn("Could not read a saved card at the payment provider: {}", e.getMessage());
+            throw new ProblemException(Problem.of(ProblemType.PAYMENT_PROVIDER_UNAVAILABLE, "The payment provider does not "
+                    + "answer; nothing was saved, try again shortly"), Problems.retryAfter(Duration.ofSeconds(5)), null);
         }
-        return accounts.saveCard(customer.accountId(), new Account.SavedCard(token, brand, last4))
-                .flatMap(Account::savedCard).map(AccountView.PaymentMethodView::of)
-                .orElseThrow(() -> new UnauthorizedException("The account is gone; sign in again"));
+        return switch (saving) {
+            case Accounts.CardSaving.Saved saved -> AccountView.PaymentMethodView.of(saved.card());
+            case Accounts.CardSaving.Invalid invalid -> throw Bodies.invalid(List.of(invalid.fault()));
+            case Accounts.CardSaving.NoAccount none -> throw new UnauthorizedException("The account is gone; sign in again");
+        };
     }
 
     @Delete

@@ -395,21 +395,33 @@ class AccountApiTest implements TestPropertyProvider {
     // --- the saved card ---
 
     @Test
-    void aSavedCardKeepsOnlyTheProvidersTokenBrandAndLastFour() {
+    void aSavedCardIsTheProvidersTokenShownByTheBrandAndLastFourTheProviderGives() {
         Session session = signedUpAndIn();
         Map<String, String> auth = bearer(session.in().accessToken());
 
-        ApiClient.Answer cardNumber = api.call("PUT", "/api/v1/me/payment-method", auth,
-                "{\"providerToken\":\"4242424242424242\",\"brand\":\"visa\",\"last4\":\"4242\"}");
-        ApiClient.Answer saved = api.call("PUT", "/api/v1/me/payment-method", auth,
-                "{\"providerToken\":\"pm_card_4f2a9c1d7e\",\"brand\":\"visa\",\"last4\":\"4242\"}");
+        ApiClient.Answer saved = api.call("PUT", "/api/v1/me/payment-method", auth, body("providerToken", "pm_card_mastercard"));
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().path("brand").asText()).isEqualTo("mastercard");
+        assertThat(saved.json().path("last4").asText()).isEqualTo("4444");
+        assertThat(api.call("GET", "/api/v1/me/payment-method", auth, null).json().path("last4").asText()).isEqualTo("4444");
+        assertThat(api.call("GET", "/api/v1/me", auth, null).body()).contains("\"paymentMethod\"").doesNotContain("pm_card_mastercard");
+        assertThat(api.call("DELETE", "/api/v1/me/payment-method", auth, null).status()).isEqualTo(204);
+        assertThat(api.call("GET", "/api/v1/me/payment-method", auth, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCardNumberOrATokenTheProviderDoesNotKnowIsRefusedNamingTheToken() {
+        Session session = signedUpAndIn();
+        Map<String, String> auth = bearer(session.in().accessToken());
+
+        ApiClient.Answer cardNumber = api.call("PUT", "/api/v1/me/payment-method", auth, body("providerToken", "4242424242424242"));
+        ApiClient.Answer unknown = api.call("PUT", "/api/v1/me/payment-method", auth, body("providerToken", "pm_card_nosuchcard"));
 
         assertThat(cardNumber.status()).isEqualTo(400);
         assertThat(cardNumber.invalidParamNames()).containsExactly("providerToken");
-        assertThat(saved.status()).isEqualTo(200);
-        assertThat(api.call("GET", "/api/v1/me/payment-method", auth, null).json().path("last4").asText()).isEqualTo("4242");
-        assertThat(api.call("GET", "/api/v1/me", auth, null).body()).doesNotContain("pm_card_4f2a9c1d7e");
-        assertThat(api.call("DELETE", "/api/v1/me/payment-method", auth, null).status()).isEqualTo(204);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.invalidParamReason("providerToken")).contains("knows no such saved card");
         assertThat(api.call("GET", "/api/v1/me/payment-method", auth, null).status()).isEqualTo(404);
     }
 
@@ -423,7 +435,7 @@ class AccountApiTest implements TestPropertyProvider {
         JsonNode hold = holdSignedIn(show, seatsOf(show, 1), session.email(), auth);
         String bookingId = journey.checkout(hold.path("holdId").asText(), hold.path("token").asText()).json()
                 .path("bookingId").asText();
-        api.call("PUT", "/api/v1/me/payment-method", auth, "{\"providerToken\":\"pm_card_4f2a9c1d7e\",\"brand\":\"visa\",\"last4\":\"4242\"}");
+        assertThat(api.call("PUT", "/api/v1/me/payment-method", auth, body("providerToken", "pm_card_visa")).status()).isEqualTo(200);
         String accountId = api.call("GET", "/api/v1/me", auth, null).json().path("accountId").asText();
         assertThat(accountOfBooking(bookingId)).isEqualTo(accountId);
 

@@ -14,7 +14,8 @@ class AccountsTest {
 
     private final TestClock clock = new TestClock();
     private final InMemoryAccounts memory = new InMemoryAccounts();
-    private final Accounts accounts = new Accounts(memory, memory, memory, memory, memory, memory, AccountSettings.defaults(), clock);
+    private final Accounts accounts = new Accounts(memory, memory, memory, memory, memory, memory, memory, AccountSettings.defaults(),
+            clock);
 
     AccountsTest() {
         clock.set(NOW);
@@ -211,5 +212,24 @@ class AccountsTest {
         assertThat(accounts.account(ada.id())).isEmpty();
         assertThat(accounts.sessionOfCookie(in.cookie())).isEmpty();
         assertThat(memory.bookings.get("booking-1").accountId()).isNull();
+    }
+
+    @Test
+    void aSavedCardIsWhatTheProviderSaysItsTokenStandsFor() {
+        Account ada = signedUp("ada@example.org");
+
+        assertThat(accounts.saveCard(ada.id(), "pm_card_visa")).isEqualTo(new Accounts.CardSaving.Saved(
+                new Account.SavedCard("pm_card_visa", "visa", "4242")));
+        assertThat(accounts.account(ada.id()).orElseThrow().card().last4()).isEqualTo("4242");
+    }
+
+    @Test
+    void aCardNumberIsNeverTakenForAToken() {
+        Account ada = signedUp("ada@example.org");
+
+        assertThat(accounts.saveCard(ada.id(), "4242 4242 4242 4242")).isInstanceOf(Accounts.CardSaving.Invalid.class);
+        assertThat(accounts.saveCard(ada.id(), "tok4242424242424242")).isInstanceOf(Accounts.CardSaving.Invalid.class);
+        assertThat(accounts.saveCard(ada.id(), "pm_card_unknown")).isInstanceOf(Accounts.CardSaving.Invalid.class);
+        assertThat(accounts.account(ada.id()).orElseThrow().card()).isNull();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The ports of {@link Accounts} in memory, for the rules' unit tests; also records the emails it was asked to send. */
-final class InMemoryAccounts implements AccountStore, SessionStore, LinkStore, Passwords, AccountMail, Cities {
+final class InMemoryAccounts implements AccountStore, SessionStore, LinkStore, Passwords, AccountMail, Cities, CardTokens {
     final Map<String, Account> accounts = new HashMap<>();
     final Map<String, Session> sessions = new HashMap<>();
     final Map<String, Instant> revoked = new HashMap<>();
@@ -159,5 +159,13 @@ final class InMemoryAccounts implements AccountStore, SessionStore, LinkStore, P
     @Override
     public boolean exists(String cityId) {
         return cityId.equals("city:berlin");
+    }
+
+    // CardTokens: the provider knows one saved card
+
+    @Override
+    public Optional<Account.SavedCard> card(String providerToken) {
+        return providerToken.equals("pm_card_visa") ? Optional.of(new Account.SavedCard(providerToken, "visa", "4242"))
+                : Optional.empty();
     }
 }
