@@ -58,6 +58,8 @@ $extra
   payments:
     provider-url: http://127.0.0.1:${SANDBOX_PORTS[0]}
     notify-url: $gateway_url/api/v1/payments/webhook
+    # The payment page sends the customer back to the web app's booking page.
+    return-url: ${MARQUEE_PUBLIC_URL:-${gateway_url/127.0.0.1/localhost}}/bookings/{bookingId}
   # The operator API (queue mode for hot on-sales); a demo key, as the README says.
   operator:
     key: ${MARQUEE_OPERATOR_KEY:-demo-operator-key-change-me}

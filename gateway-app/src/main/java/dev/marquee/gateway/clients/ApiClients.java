@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public class ApiClients implements ApplicationEventListener<StartupEvent> {
     /** The client of the configured demo key. */
     public static final String DEMO_CLIENT_ID = "demo";
+    /** The gateway's own web app, whose writes come from browsers with a CSRF token instead of a key. */
+    public static final String WEB_APP_CLIENT_ID = "web";
     private static final String KEY_PREFIX = "mqk_";
     private static final Logger LOG = LoggerFactory.getLogger(ApiClients.class);
 
@@ -37,6 +39,8 @@ public class ApiClients implements ApplicationEventListener<StartupEvent> {
     private final Cache<String, Optional<ApiClient>> byKeyHash;
     private final String demoKeyHash;
     private volatile boolean demoRegistered;
+    /** The web app's client as last read; an operator revokes it like any other to stop the web app's writes. */
+    private final Cache<String, Optional<ApiClient>> webApp;
 
     public ApiClients(ApiClientStore store, ApiClientSettings settings, Clock clock) {
         this.store = store;
@@ -44,6 +48,7 @@ public class ApiClients implements ApplicationEventListener<StartupEvent> {
         this.clock = clock;
         this.byKeyHash = Caffeine.newBuilder().expireAfterWrite(settings.keyCache()).maximumSize(10_000).build();
         this.demoKeyHash = settings.demoKey() == null ? null : Tokens.hash(settings.demoKey());
+        this.webApp = Caffeine.newBuilder().expireAfterWrite(settings.keyCache()).maximumSize(1).build();
     }
 
     /** A new client with its key, which is shown to the operator this once and kept only as a hash. */
@@ -68,6 +73,7 @@ public class ApiClients implements ApplicationEventListener<StartupEvent> {
             LOG.info("API client {} revoked", clientId);
         }
         byKeyHash.invalidateAll(); // this instance stops taking it at once; others within key-cache
+        webApp.invalidateAll();
         return store.find(clientId);
     }
 
@@ -87,6 +93,19 @@ public class ApiClients implements ApplicationEventListener<StartupEvent> {
             registerDemo();
         }
         return byKeyHash.get(hash, store::findByKeyHash).filter(client -> !client.revoked());
+    }
+
+    /**
+     * The web app's client, made at its first write. Its key is random and thrown away: no request can present it, so
+     * only the web app's own path ({@link ApiKeyFilter}, with a CSRF token) acts as this client.
+     *
+     * @return empty once an operator revoked it
+     */
+    public Optional<ApiClient> webApp() {
+        return webApp.get(WEB_APP_CLIENT_ID, id -> {
+            store.insert(new ApiClient(id, "Marquee web app", clock.instant(), null), Tokens.hash(randomText(32)));
+            return store.find(id);
+        }).filter(client -> !client.revoked());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.marquee.gateway.limits.CustomerAddresses;
 import dev.marquee.gateway.limits.Limit;
 import dev.marquee.gateway.limits.LimitSettings;
 import dev.marquee.gateway.limits.RateLimits;
+import dev.marquee.gateway.web.CsrfTokens;
 import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemType;
@@ -29,8 +30,10 @@ import java.util.Optional;
  * The door of every write: a route whose method takes an {@link ApiClient} is let through only with a known,
  * unrevoked key in {@value #HEADER} (401 naming the header otherwise), within the key's and the customer address's
  * shared write rates (429 with {@code Retry-After} otherwise). The key's client then reaches the method as its
- * argument. The key's check reads the database, so it runs on the blocking executor, and only for the writes under the
- * paths of bookings' resources: reads never leave the event loop for it.
+ * argument. The gateway's own pages write without a key, as the web app's client, when they prove with their CSRF token
+ * ({@link CsrfTokens}) that they are pages of this site. The key's check reads the database, so it runs on the
+ * blocking executor, and only for the writes under the paths of bookings' resources: reads never leave the event loop
+ * for it.
  */
 @ServerFilter(patterns = {"/api/v1/holds", "/api/v1/holds/**", "/api/v1/bookings/**", "/api/v1/shows/*/waitlist",
     "/api/v1/shows/*/queue", "/api/v1/waitlist/**"}, methods = {HttpMethod.POST, HttpMethod.DELETE, HttpMethod.PUT, HttpMethod.PATCH})
@@ -71,6 +74,9 @@ final class ApiKeyFilter {
     @Nullable
     private HttpResponse<?> admit(HttpRequest<?> request) {
         String key = request.getHeaders().get(HEADER);
+        if ((key == null || key.isBlank()) && CsrfTokens.verified(request)) {
+            return admitWebApp(request);
+        }
         if (key == null || key.isBlank()) {
             return keyRequired(request, "missing", "Send your API key as '" + HEADER + ": <key>'; operators issue keys");
         }
@@ -88,6 +94,26 @@ final class ApiKeyFilter {
             return tooMany(request, "address", wait.get());
         }
         request.setAttribute(ATTRIBUTE, client.get());
+        return null;
+    }
+
+    /**
+     * A write from the gateway's own pages: a browser app cannot keep a key secret, so the pages act as the web app's
+     * client, proven same-site by their CSRF token, and are held to the customer address's rate alone (a key's rate
+     * would make every visitor share one).
+     */
+    @Nullable
+    private HttpResponse<?> admitWebApp(HttpRequest<?> request) {
+        Optional<ApiClient> web = clients.webApp();
+        if (web.isEmpty()) {
+            return keyRequired(request, "web app revoked", "The operator has stopped the web app's writes; use an app with an "
+                    + HEADER);
+        }
+        Optional<Duration> wait = rates.take(perAddress, addresses.of(request));
+        if (wait.isPresent()) {
+            return tooMany(request, "address", wait.get());
+        }
+        request.setAttribute(ATTRIBUTE, web.get());
         return null;
     }
 

@@ -34,7 +34,8 @@ public class HttpPaymentProvider implements PaymentProvider {
     @Override
     public OpenPayment open(PaymentOrder order) {
         CreatePayment body = new CreatePayment(order.reference(), order.amount().amount().toPlainString(),
-                order.amount().currency(), order.description(), order.email(), settings.notifyUrl().toString());
+                order.amount().currency(), order.description(), order.email(), settings.notifyUrl().toString(),
+                settings.returnUrlOf(order.reference()));
         HttpResponse<String> response = send(post("/payments/v1/payments", body, order.reference()));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw refused("opening a payment for " + order.reference(), response);
@@ -120,7 +121,7 @@ public class HttpPaymentProvider implements PaymentProvider {
 
     @Serdeable
     record CreatePayment(String reference, String amount, String currency, String description, String customerEmail,
-            String notifyUrl) {
+            String notifyUrl, String returnUrl) {
     }
 
     @Serdeable

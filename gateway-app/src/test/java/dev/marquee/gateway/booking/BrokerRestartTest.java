@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * RabbitMQ stopped and started again while bookings are being paid. Webhooks that arrive while the broker
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(environments = "test", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated("it stops the machine's RabbitMQ, which the gateways of tests running beside it use")
 class BrokerRestartTest implements TestPropertyProvider {
     private static final int BOOKINGS = 12;
     private static final int PAID_BEFORE_THE_STOP = 5;

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a slow chain; the next gateway on the same files confirms it. The control run is the same kill with the
  * broker's messages in memory: the payment message dies with the process and the booking stays unconfirmed.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes, database, broker and ports: runs beside the others
 class EmbeddedCrashTest {
     /** Longer than any wait in the test, so the killed consumer is still waiting for the chain. */
     private static final Duration CHAIN_LATENCY = Duration.ofSeconds(40);

@@ -26,6 +26,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>The gateway runs as a process of its own here (see {@link GatewayProcess}), on a PostgreSQL database
  * this class drops and creates, RabbitMQ with queues of its own, a sandbox chain and an SMTP server.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes, database, broker and ports: runs beside the others
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayCrashTest {
     private static final List<String> QUEUES = List.of("booking-payments", "booking-email", "booking-refunds");

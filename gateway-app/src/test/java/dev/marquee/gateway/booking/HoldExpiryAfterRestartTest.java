@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the chain would drop it itself. The control run starts the second gateway without its sweeper: the chain
  * keeps the seats held.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes, database, broker and ports: runs beside the others
 class HoldExpiryAfterRestartTest {
     private static final Duration HOLD_TTL = Duration.ofSeconds(4);
     /** The chain's lock outlives the hold by a minute, far longer than the test looks. */

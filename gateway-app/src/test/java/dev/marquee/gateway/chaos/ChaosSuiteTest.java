@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A shortened run of the chaos suite ({@code bench/chaos.sh}, docs/reliability.md): a dozen bookings while the
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * settle such a booking after ten minutes, take part.
  * The script runs the jars and classes this build made, on ports and a RabbitMQ node name of this run's own.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes, database, broker and ports: runs beside the others
 class ChaosSuiteTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern LOST = Pattern.compile("\\| paid booking not confirmed nor refunded \\| (\\d+) \\|");

@@ -29,6 +29,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * cluster} runs them: a customer's requests land on either instance, and whatever one instance did the other
  * shows, and limits are counted by both together. The payment provider's webhooks come in through the balancer too.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes, database, broker and ports: runs beside the others
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterThroughBalancerTest {
     private static final int WRITES_PER_KEY = 20;

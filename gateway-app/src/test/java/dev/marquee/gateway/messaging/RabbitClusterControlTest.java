@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(environments = "test", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RabbitClusterControlTest extends ClusterNodeLoss {
-    private static final Duration BOUND = Duration.ofSeconds(25);
+    /** Several times what the quorum run needs to confirm every booking with the node down (about 1 to 2 s). */
+    private static final Duration BOUND = Duration.ofSeconds(10);
 
     @Override
     String chainId() {
