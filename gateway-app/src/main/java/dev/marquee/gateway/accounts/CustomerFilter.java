@@ -1,6 +1,7 @@
 package dev.marquee.gateway.accounts;
 
 import dev.marquee.gateway.web.Bearer;
+import dev.marquee.gateway.web.CsrfTokens;
 import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemType;
@@ -15,8 +16,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,9 @@ import java.util.Set;
  * ({@code /api/v1/me/**}, signing out) and on placing a hold, which has no hold token yet: elsewhere a Bearer value is a
  * hold's or a booking's token and is left alone. A credential that does not open a live session is answered 401.
  *
- * <p>A write carried by the cookie must also send {@value SessionCookies#CSRF_HEADER} equal to the
- * {@value SessionCookies#CSRF} cookie, or it is answered 403 before anything runs. A write with an access token needs
- * none: no browser attaches one by itself.
+ * <p>A write carried by the cookie must also prove it comes from a page of this site ({@link CsrfTokens}: the
+ * {@value CsrfTokens#HEADER} header equal to the {@value CsrfTokens#COOKIE} cookie), or it is answered 403 before anything
+ * runs. A write with an access token needs none: no browser attaches one by itself.
  */
 @ServerFilter(patterns = {"/api/v1/me", "/api/v1/me/**", "/api/v1/holds", "/api/v1/sessions/current"})
 final class CustomerFilter {
@@ -58,7 +57,7 @@ final class CustomerFilter {
         if (session.isEmpty()) {
             return null;
         }
-        if (!SAFE.contains(request.getMethod()) && !csrfMatches(request)) {
+        if (!SAFE.contains(request.getMethod()) && !CsrfTokens.verified(request)) {
             return Problems.response(request, Problem.of(ProblemType.CSRF_TOKEN_REQUIRED, "A write signed in by cookie must send "
                     + "the value of the " + SessionCookies.CSRF + " cookie as the " + SessionCookies.CSRF_HEADER + " header")
                     .withInvalidParams(List.of(new InvalidParam(SessionCookies.CSRF_HEADER, "missing or not the "
@@ -75,12 +74,5 @@ final class CustomerFilter {
         }
         request.setAttribute(ATTRIBUTE, customer.get());
         return null;
-    }
-
-    private static boolean csrfMatches(HttpRequest<?> request) {
-        String header = request.getHeaders().get(SessionCookies.CSRF_HEADER);
-        Optional<String> cookie = request.getCookies().findCookie(SessionCookies.CSRF).map(Cookie::getValue);
-        return header != null && cookie.isPresent() && !cookie.get().isBlank() && MessageDigest.isEqual(
-                header.getBytes(StandardCharsets.UTF_8), cookie.get().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -52,7 +52,7 @@ public class SessionController {
                 AccessTokens.Issued token = tokens.issue(in.session(), settings.accessTokenTtl());
                 MutableHttpResponse<SessionView> response = HttpResponse.ok(new SessionView(token.token(), "Bearer",
                         token.expiresAt(), AccountView.of(in.account())));
-                SessionCookies.signedIn(request, in.cookie(), Accounts.newToken(), settings.sessionTtl()).forEach(response::cookie);
+                SessionCookies.signedIn(request, in.cookie(), settings.sessionTtl()).forEach(response::cookie);
                 yield response;
             }
             // One answer for an unknown email and a wrong password: nobody learns which emails have accounts.
@@ -61,7 +61,7 @@ public class SessionController {
         };
     }
 
-    /** Signs out: the session is revoked (its cookie and access tokens stop working) and the cookies are cleared. */
+    /** Signs out: the session is revoked (its cookie and access tokens stop working) and the session cookie is cleared. */
     @Delete("/current")
     public HttpResponse<Void> signOut(Customer customer, HttpRequest<?> request) {
         accounts.signOut(customer.sessionId());

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.accounts;
 
+import dev.marquee.gateway.web.CsrfTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -7,38 +8,31 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The cookies of a signed-in browser: {@value #SESSION} (HttpOnly: scripts never see it) and {@value #CSRF}, which
- * scripts of the site read and send back as {@value #CSRF_HEADER} with every write (double submit: another site can
- * make the browser send the cookies, but cannot read them). Both are SameSite=Lax, for the whole site, and Secure when
- * the request came over TLS (directly, or as {@code X-Forwarded-Proto: https} from the proxy in front).
+ * The cookies of a signed-in browser: {@value #SESSION} (HttpOnly: scripts never see it; SameSite=Lax, so that a link
+ * from another site still arrives signed in) and the site's CSRF token ({@link CsrfTokens}), which the pages' scripts
+ * read and send back as {@value CsrfTokens#HEADER} with every write. Both are for the whole site, and Secure when the
+ * request came over TLS (directly, or as {@code X-Forwarded-Proto: https} from the proxy in front).
  */
 final class SessionCookies {
     static final String SESSION = "marquee_session";
-    static final String CSRF = "marquee_csrf";
-    static final String CSRF_HEADER = "X-CSRF-Token";
-    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String CSRF = CsrfTokens.COOKIE;
+    static final String CSRF_HEADER = CsrfTokens.HEADER;
 
     private SessionCookies() {
     }
 
-    static List<Cookie> signedIn(HttpRequest<?> request, String session, String csrf, Duration maxAge) {
-        return List.of(cookie(request, SESSION, session, maxAge).httpOnly(true), cookie(request, CSRF, csrf, maxAge).httpOnly(false));
+    /** The session cookie, and a new CSRF token: a token a page held before signing in is not carried into the session. */
+    static List<Cookie> signedIn(HttpRequest<?> request, String session, Duration maxAge) {
+        boolean secure = CsrfTokens.overTls(request);
+        return List.of(session(session, secure).maxAge(maxAge), CsrfTokens.newCookie(secure));
     }
 
-    /** The same cookies, emptied and expired: the browser drops them. */
+    /** The session cookie, emptied and expired: the browser drops it. The CSRF token stays, for the pages' guest writes. */
     static List<Cookie> signedOut(HttpRequest<?> request) {
-        return List.of(cookie(request, SESSION, "", Duration.ZERO).httpOnly(true), cookie(request, CSRF, "", Duration.ZERO).httpOnly(false));
+        return List.of(session("", CsrfTokens.overTls(request)).maxAge(Duration.ZERO));
     }
 
-    private static Cookie cookie(HttpRequest<?> request, String name, String value, Duration maxAge) {
-        return Cookie.of(name, value).path("/").sameSite(SameSite.Lax).secure(overTls(request)).maxAge(maxAge);
-    }
-
-    static boolean overTls(HttpRequest<?> request) {
-        if (request.isSecure()) {
-            return true;
-        }
-        String proto = request.getHeaders().get(FORWARDED_PROTO);
-        return proto != null && proto.split(",")[0].strip().equalsIgnoreCase("https");
+    private static Cookie session(String value, boolean secure) {
+        return Cookie.of(SESSION, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
     }
 }
