@@ -1,7 +1,9 @@
 package dev.marquee.gateway.accounts;
 
+import dev.marquee.gateway.web.InvalidParam;
 import dev.marquee.gateway.web.InvalidParametersException;
 import dev.marquee.gateway.web.JsonFields;
+import dev.marquee.gateway.web.Problem;
 import dev.marquee.gateway.web.ProblemException;
 import dev.marquee.gateway.web.ProblemType;
 import dev.marquee.gateway.web.UnauthorizedException;
@@ -76,10 +78,9 @@ public class MeController {
                 SessionCookies.signedOut(request).forEach(response::cookie);
                 yield response;
             }
-            case Accounts.Deletion.PasswordIncorrect incorrect -> throw new ProblemException(
-                    dev.marquee.gateway.web.Problem.of(ProblemType.PASSWORD_INCORRECT, "The password does not match; nothing "
-                            + "was deleted").withInvalidParams(List.of(new dev.marquee.gateway.web.InvalidParam("password",
-                                    "does not match the account's"))));
+            case Accounts.Deletion.PasswordIncorrect incorrect -> throw new ProblemException(Problem.of(
+                    ProblemType.PASSWORD_INCORRECT, "The password does not match; nothing was deleted")
+                    .withInvalidParams(List.of(new InvalidParam("password", "does not match the account's"))));
         };
     }
 

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -37,6 +38,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -314,6 +319,37 @@ class AccountApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aWriteByCookieFromAnotherSiteIsForbiddenEvenWithTheToken() {
+        Session session = signedUpAndIn();
+        Map<String, String> crossSite = new HashMap<>(session.in().cookieHeaders());
+        crossSite.put("Sec-Fetch-Site", "cross-site");
+
+        ApiClient.Answer answer = api.call("PATCH", "/api/v1/me", crossSite, "{\"name\":\"Mallory\"}");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(api.call("GET", "/api/v1/me", bearer(session.in().accessToken()), null).json().path("name").asText())
+                .isEqualTo("Ada");
+    }
+
+    @Test
+    void aHoldPlacedByTheSignedInPagesBelongsToTheAccount() {
+        Session session = signedUpAndIn();
+        Show show = nextShow();
+
+        // The web app's pages: the session cookie and the CSRF token, no API key (which the contract's security does not
+        // describe, so only the answer is checked) and no access token.
+        ApiClient.Answer hold = api.probe("POST", "/api/v1/holds", withIdempotencyKey(session.in().cookieHeaders()),
+                "application/json", HoldRequests.body(show.id(), seatsOf(show, 1), session.email()).getBytes(StandardCharsets.UTF_8));
+        api.judge("POST", "/api/v1/holds", hold);
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        journey.checkout(hold.json().path("holdId").asText(), hold.json().path("token").asText());
+
+        JsonNode mine = api.call("GET", "/api/v1/me/bookings", session.in().cookieHeaders(), null).json();
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).path("show").path("showId").asText()).isEqualTo(show.id());
+    }
+
+    @Test
     void aWriteByAccessTokenNeedsNoCsrfToken() {
         Session session = signedUpAndIn();
 
@@ -353,6 +389,30 @@ class AccountApiTest implements TestPropertyProvider {
         assertThat(signIn(session.email(), PASSWORD).status()).isEqualTo(401);
         assertThat(signIn(session.email(), "a-new-password").status()).isEqualTo(200);
         assertThat(api.call("GET", "/api/v1/me", session.in().cookieHeaders(), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aResetLinkFollowedByManyAtOnceSetsOnePassword() throws Exception {
+        Session session = signedUpAndIn();
+        api.call("POST", "/api/v1/accounts/password-reset", Map.of(), body("email", session.email()));
+        String token = tokenOf(linkIn(awaitEmail(session.email(), "Reset your Marquee password")));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String password = "racing-password-" + i;
+                answers.add(pool.submit(() -> api.call("POST", "/api/v1/accounts/password-reset/" + token, Map.of(),
+                        body("password", password)).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnly(204, 404).filteredOn(status -> status == 204).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
