@@ -77,6 +77,8 @@ class AccountApiTest implements TestPropertyProvider {
     List<MessageHandler> handlers;
     @Inject
     SingleStatements statements;
+    @Inject
+    EndedSessionsSweeper sweeper;
 
     private ApiClient api;
     private BookingJourney journey;
@@ -283,6 +285,19 @@ class AccountApiTest implements TestPropertyProvider {
         assertThat(out.status()).isEqualTo(204);
         assertThat(api.call("GET", "/api/v1/me", cookie, null).status()).isEqualTo(401);
         assertThat(api.call("GET", "/api/v1/me", bearer(session.in().accessToken()), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void endedSessionsAreSweptAndLiveOnesKept() {
+        Session ended = signedUpAndIn();
+        Session live = signedUpAndIn();
+        api.call("DELETE", "/api/v1/sessions/current", bearer(ended.in().accessToken()), null);
+
+        sweeper.removeEnded(java.time.Instant.now());
+
+        assertThat(sessionsOf(ended.email())).isZero();
+        assertThat(sessionsOf(live.email())).isOne();
+        assertThat(api.call("GET", "/api/v1/me", bearer(live.in().accessToken()), null).status()).isEqualTo(200);
     }
 
     @Test
@@ -632,6 +647,19 @@ class AccountApiTest implements TestPropertyProvider {
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
                     return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    private int sessionsOf(String email) {
+        return statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM account_sessions s "
+                    + "JOIN accounts a ON a.id = s.account_id WHERE a.email = ?")) {
+                select.setString(1, email);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
                 }
             }
         });
