@@ -25,8 +25,9 @@ import java.util.Optional;
  *     kept in the database, so that every instance and restart uses the same one
  * @param signInsPerEmail sign-in attempts (and account deletions) per email in 15 minutes, default 10
  * @param signInsPerAddress sign-in attempts per customer address in 15 minutes, default 100
- * @param emailsPerAddress sign-ups, password reset and claim requests per customer address in an hour, default 20
- * @param emailsPerRecipient password reset emails to one address in an hour, default 5
+ * @param emailsPerAddress sign-ups and requests for a reset, claim or verification link per customer address in an hour,
+ *     default 20
+ * @param emailsPerRecipient reset and repeated verification emails to one address in an hour, default 5
  */
 @ConfigurationProperties("marquee.accounts")
 public record AccountSettings(

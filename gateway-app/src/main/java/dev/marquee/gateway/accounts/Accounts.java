@@ -92,6 +92,11 @@ public class Accounts {
         mail.verification(account.email(), token);
     }
 
+    /** Sends another verification link, unless the email is verified already (a lost or expired link). */
+    public void resendVerification(String accountId) {
+        accounts.find(accountId).filter(a -> !a.verified()).ifPresent(this::sendVerification);
+    }
+
     /** Follows a verification link: the account's email is verified if it is still the one the link was sent to. */
     public boolean verify(String token) {
         Optional<Link> link = use(Link.Purpose.VERIFY_EMAIL, token);

@@ -84,6 +84,15 @@ public class MeController {
         };
     }
 
+    /** Sends another link to verify the account's email (the first was lost or expired); nothing when it is verified. */
+    @Post("/verification")
+    public HttpResponse<Void> resendVerification(Customer customer, HttpRequest<?> request) {
+        limits.emailFrom(request);
+        limits.emailTo(account(customer).email());
+        accounts.resendVerification(customer.accountId());
+        return HttpResponse.accepted();
+    }
+
     /** Bookings made while signed in, or claimed, newest first. */
     @Get("/bookings")
     public List<MyBookingView> bookings(Customer customer) {

@@ -224,6 +224,21 @@ class AccountApiTest implements TestPropertyProvider {
         assertThat(again.body()).doesNotContain("accountId");
     }
 
+    @Test
+    void aLostVerificationLinkIsSentAgainAndEitherLinkVerifies() {
+        Session session = signedUpAndIn();
+        MimeMessage first = awaitEmail(session.email(), "Confirm your email");
+
+        assertThat(api.call("POST", "/api/v1/me/verification", bearer(session.in().accessToken()), null).status()).isEqualTo(202);
+        List<MimeMessage> both = journey.awaitEmails(session.email(), 2);
+
+        assertThat(tokenOf(linkIn(both.get(1)))).isNotEqualTo(tokenOf(linkIn(first)));
+        assertThat(api.call("POST", "/api/v1/accounts/verification", Map.of(), body("token", tokenOf(linkIn(both.get(1))))).status())
+                .isEqualTo(204);
+        assertThat(api.call("GET", "/api/v1/me", bearer(session.in().accessToken()), null).json().path("emailVerified").asBoolean())
+                .isTrue();
+    }
+
     // --- signing in and out ---
 
     @Test
