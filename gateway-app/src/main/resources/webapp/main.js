@@ -3,6 +3,7 @@ import { ApiError, get, enc, kept } from './api.js';
 import { esc, localDate, dayLabel, time, money } from './format.js';
 import { showPage } from './show.js';
 import { bookingPage } from './booking.js';
+import { accountPage, signInPage, signUpPage, linkPage } from './account.js';
 
 const main = document.getElementById('main');
 let leaving = () => {};
@@ -13,7 +14,11 @@ const routes = [
   [/^\/movies\/([^/]+)$/, ([movie]) => moviePage(movie)],
   [/^\/search$/, () => searchPage()],
   [/^\/shows\/([^/]+)$/, ([show]) => showPage(main, show)],
-  [/^\/bookings\/([^/]+)$/, ([booking]) => bookingPage(main, booking)]
+  [/^\/bookings\/([^/]+)$/, ([booking]) => bookingPage(main, booking)],
+  [/^\/account$/, () => accountPage(main)],
+  [/^\/account\/sign-in$/, () => signInPage(main)],
+  [/^\/account\/sign-up$/, () => signUpPage(main)],
+  [/^\/account\/(verify-email|forgot-password|reset-password|claim-booking)$/, ([page]) => linkPage(main, page)]
 ];
 
 export function navigate(href, { replace = false } = {}) {
@@ -45,6 +50,7 @@ async function render() {
       const heading = main.querySelector('h1');
       if (heading) document.title = `${heading.textContent} — Marquee`;
       showCity();
+      showAccount();
       return;
     }
   }
@@ -91,6 +97,13 @@ let citiesPromise;
 export function cities() {
   citiesPromise ??= get('/api/v1/cities').then(answer => answer.cities).catch(e => { citiesPromise = null; throw e; });
   return citiesPromise;
+}
+
+function showAccount() {
+  const link = document.getElementById('account-link');
+  const signedIn = kept.read('signedIn');
+  link.textContent = signedIn ? 'Your account' : 'Sign in';
+  link.href = signedIn ? '/account' : '/account/sign-in';
 }
 
 async function showCity() {

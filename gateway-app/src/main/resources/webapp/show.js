@@ -58,6 +58,9 @@ class ShowPage {
     main.querySelector('#hold-form').addEventListener('submit', event => { event.preventDefault(); this.hold(); });
     this.follow();
     this.resume();
+    if (kept.read('signedIn')) {
+      get('/api/v1/me').then(account => { if (!this.$('#email').value) this.$('#email').value = account.email; }).catch(() => {});
+    }
   }
 
   leave() {

@@ -50,7 +50,8 @@ final class WebAppController {
     }
 
     @Get(uris = {"/", "/cities/{cityId}", "/movies/{movieId}", "/shows/{showId}", "/bookings/{bookingId}", "/search",
-        "/waitlist/{entryId}"}, produces = MediaType.TEXT_HTML)
+        "/account", "/account/sign-in", "/account/sign-up", "/account/verify-email", "/account/forgot-password",
+        "/account/reset-password", "/account/claim-booking"}, produces = MediaType.TEXT_HTML)
     HttpResponse<byte[]> page(HttpRequest<?> request) {
         Asset page = asset("index.html").orElseThrow(() -> new IllegalStateException(
                 FOLDER + "index.html is not on the class path: the build packs it into the gateway"));

@@ -34,7 +34,7 @@ class WebAppPagesTest {
     @Test
     void everyViewsAddressAnswersTheAppsPageWithItsSecurityHeadersAndACsrfCookie() throws Exception {
         for (String path : List.of("/", "/cities/berlin-de", "/movies/aurora%3A7", "/shows/aurora%3A19", "/bookings/bkg_1",
-                "/search?q=dune")) {
+                "/search?q=dune", "/account", "/account/sign-in", "/account/reset-password?token=x")) {
             HttpResponse<String> page = get(path, Map.of());
 
             assertThat(page.statusCode()).as(path).isEqualTo(200);
@@ -71,7 +71,7 @@ class WebAppPagesTest {
             }
         }
         assertThat(files).contains("/app/main.js", "/app/app.css", "/app/show.js", "/app/seatmap.js", "/app/api.js",
-                "/app/booking.js", "/app/format.js");
+                "/app/booking.js", "/app/format.js", "/app/account.js");
     }
 
     @Test
