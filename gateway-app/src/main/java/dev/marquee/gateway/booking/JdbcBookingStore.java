@@ -55,7 +55,9 @@ public class JdbcBookingStore implements BookingStore {
         try {
             return inTransaction(c -> {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        // The account that placed the hold, if any, is the booking's (accounts.HoldOwners).
+                        + ", account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "(SELECT account_id FROM holds WHERE id = ?))")) {
                     insert.setString(1, b.id());
                     insert.setString(2, b.holdId());
                     insert.setString(3, b.showId());
@@ -80,6 +82,7 @@ public class JdbcBookingStore implements BookingStore {
                     insert.setObject(22, utc(b.changedAt()));
                     insert.setString(23, tokenHash);
                     insert.setString(24, b.salesChannel());
+                    insert.setString(25, b.holdId());
                     insert.executeUpdate();
                 }
                 return true;

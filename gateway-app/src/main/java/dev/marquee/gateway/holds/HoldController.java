@@ -9,6 +9,8 @@ import dev.marquee.booking.idempotency.IdempotentRequests;
 import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.booking.waitingroom.HoldEntry;
 import dev.marquee.booking.waitingroom.WaitingRoom;
+import dev.marquee.gateway.accounts.Customer;
+import dev.marquee.gateway.accounts.HoldOwners;
 import dev.marquee.gateway.clients.ApiClient;
 import dev.marquee.gateway.web.Bearer;
 import dev.marquee.gateway.web.InvalidParam;
@@ -43,7 +45,8 @@ import java.util.Locale;
  * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
  * repeat of a refused request runs again. While the show is in queue mode a hold also needs an admission from the
  * show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
- * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}).
+ * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}). A hold placed
+ * by a signed-in customer belongs to their account, and so does its booking.
  */
 @Controller("/api/v1/holds")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,9 +60,12 @@ public class HoldController {
     private final WaitingRoom waitingRoom;
     private final JsonMapper json;
     private final HoldMeters meters;
+    private final HoldOwners owners;
 
-    public HoldController(Holds holds, IdempotentRequests keys, WaitingRoom waitingRoom, JsonMapper json, HoldMeters meters) {
+    public HoldController(Holds holds, IdempotentRequests keys, WaitingRoom waitingRoom, JsonMapper json, HoldMeters meters,
+            HoldOwners owners) {
         this.holds = holds;
+        this.owners = owners;
         this.meters = meters;
         this.waitingRoom = waitingRoom;
         this.keys = keys;
@@ -68,7 +74,7 @@ public class HoldController {
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String key, @Header(QUEUE_TOKEN) @Nullable String queueToken,
-            @Body @Nullable JsonNode body, HttpRequest<?> request, ApiClient client) {
+            @Body @Nullable JsonNode body, HttpRequest<?> request, ApiClient client, @Nullable Customer customer) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_PARAMETERS,
                     "Idempotency-Key: a header of 1 to 255 characters is required").withInvalidParams(List.of(
@@ -77,10 +83,11 @@ public class HoldController {
         HoldBody hold = HoldBody.of(body);
         HoldRequest holdRequest = new HoldRequest(hold.showId(), hold.seatIds(), hold.email());
         // The client is part of the request: another app that learns a key gets 422, never this hold's kept answer.
-        String requestHash = Tokens.hash(client.id() + "\n" + json(hold));
+        // So is the account: a repeat signed in to another account is another request.
+        String requestHash = Tokens.hash(client.id() + "\n" + (customer == null ? "" : customer.accountId() + "\n") + json(hold));
         return switch (keys.executeFor(key, requestHash, holds::newHoldId,
                 holdId -> entry(holdRequest, queueToken) instanceof HoldEntry.AdmissionRequired required
-                        ? admissionRequired(request, required) : answer(request, place(holdId, holdRequest)),
+                        ? admissionRequired(request, required) : answer(request, place(holdId, holdRequest, customer)),
                 Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
@@ -107,7 +114,7 @@ public class HoldController {
     }
 
     /** A fresh key's hold id has nothing placed under it yet; a taken-over one may (its answer was lost). */
-    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold) {
+    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold, @Nullable Customer customer) {
         HoldOutcome outcome;
         try {
             outcome = holdId.fresh() ? holds.placeNew(holdId.id(), hold) : holds.place(holdId.id(), hold);
@@ -116,6 +123,10 @@ public class HoldController {
             throw fault;
         }
         meters.counted(outcome);
+        if (customer != null && outcome instanceof HoldOutcome.Placed placed) {
+            // Before the answer goes out: nobody has the hold's token to check it out yet.
+            owners.own(placed.hold().id(), customer);
+        }
         return outcome;
     }
 

@@ -34,6 +34,10 @@ public enum ProblemType {
     WRONG_CINEMA("wrong-cinema", "Ticket for another cinema", HttpStatus.UNPROCESSABLE_ENTITY),
     QUEUE_ADMISSION_REQUIRED("queue-admission-required", "Queue admission required", HttpStatus.FORBIDDEN),
     QUEUE_NOT_ACTIVE("queue-not-active", "Show not in queue mode", HttpStatus.CONFLICT),
+    EMAIL_TAKEN("email-taken", "Email already has an account", HttpStatus.CONFLICT),
+    SIGN_IN_FAILED("sign-in-failed", "Email or password not accepted", HttpStatus.UNAUTHORIZED),
+    CSRF_TOKEN_REQUIRED("csrf-token-required", "CSRF token required", HttpStatus.FORBIDDEN),
+    PASSWORD_INCORRECT("password-incorrect", "Password incorrect", HttpStatus.FORBIDDEN),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     /** Problem type URIs live under this base; they name kinds and need not resolve. */

@@ -10,11 +10,24 @@ final class TestCards {
     static final String INSUFFICIENT_FUNDS = "4000000000009995";
     static final String SUCCEEDS_LATE = "4000000000000259";
 
+    /**
+     * Saved test cards, by the provider's token for each (as providers' test modes have fixed tokens such as
+     * {@code pm_card_visa}): what a merchant stores instead of a card, and reads back as brand and last four digits.
+     */
+    static final java.util.Map<String, SavedCard> SAVED = java.util.Map.of(
+            "pm_card_visa", new SavedCard("pm_card_visa", "visa", "4242"),
+            "pm_card_mastercard", new SavedCard("pm_card_mastercard", "mastercard", "4444"),
+            "pm_card_declined", new SavedCard("pm_card_declined", "visa", "0002"));
+
     static final String CARD_DECLINED = "card_declined";
     static final String NO_FUNDS = "insufficient_funds";
     static final String UNKNOWN_CARD = "unknown_card";
 
     private TestCards() {
+    }
+
+    /** A saved card: the provider's token for it, its brand and last four digits; never its number. */
+    record SavedCard(String id, String brand, String last4) {
     }
 
     /** What paying with a card does. */
