@@ -302,6 +302,38 @@ class WebAppBrowserTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aNewCustomerSignsUpBooksAndFindsTheBookingUnderMyTickets() {
+        String email = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        browser.open(site + "/account/sign-up");
+        browser.await(By.name("name")).sendKeys("Ada Lovelace");
+        browser.driver().findElement(By.name("email")).sendKeys(email);
+        browser.driver().findElement(By.name("password")).sendKeys("analytical-engine-1843");
+        browser.driver().findElement(By.cssSelector("#sign-up button[type=submit]")).click();
+        browser.await("the account's page", d -> d.getCurrentUrl().startsWith(site + "/account?welcome"));
+        assertThat(browser.await(By.id("account-link")).getText()).isEqualTo("Your account");
+
+        Show show = nextShow();
+        openTheShow(show);
+        String filledIn = browser.await("the email filled in from the account", d -> {
+            String value = d.findElement(By.id("email")).getAttribute("value");
+            return value.isEmpty() ? null : value;
+        });
+        assertThat(filledIn).isEqualTo(email);
+        availableSeats().get(0).click();
+        browser.driver().findElement(By.id("hold-button")).click();
+        browser.await(By.id("pay")).click();
+        browser.await("the provider's payment page", d -> d.findElements(By.id("card")).size() == 1);
+        browser.driver().findElement(By.cssSelector("button[value=pay]")).click();
+        browser.await(By.id("return")).click();
+        browser.await("the booking confirmed", d -> d.findElement(By.id("booking-status")).getText().equals("CONFIRMED"));
+
+        browser.await(By.id("account-link")).click();
+        String tickets = browser.await(By.id("my-tickets")).getText();
+        assertThat(tickets).contains(browser.driver().findElement(By.cssSelector("#my-bookings li")).getText().split(" · ")[0]);
+        assertThat(browser.driver().findElements(By.cssSelector("#my-tickets li"))).hasSize(1);
+    }
+
     private Show nextShow() {
         return shows.get(nextShow++);
     }
