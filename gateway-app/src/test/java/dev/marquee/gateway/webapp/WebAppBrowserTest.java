@@ -334,6 +334,50 @@ class WebAppBrowserTest implements TestPropertyProvider {
         assertThat(browser.driver().findElements(By.cssSelector("#my-tickets li"))).hasSize(1);
     }
 
+    @Test
+    void theMapFollowsSeatsHeldAndReleasedElsewhereWithoutAReload() {
+        Show show = nextShow();
+        openTheShow(show);
+        String seatId = availableSeats().get(2).getAttribute("data-id");
+        browser.script("window.notReloaded = true");
+
+        JsonNode rival = api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                HoldRequests.body(show.id(), List.of(seatId), "rival@example.org")).json();
+        browser.await("the seat shown held", d -> d.findElement(seatBy(seatId)).getAttribute("aria-label").endsWith(", held"));
+        assertThat(browser.driver().findElement(seatBy(seatId)).getAttribute("aria-disabled")).isEqualTo("true");
+
+        api.call("DELETE", "/api/v1/holds/" + rival.path("holdId").asText(),
+                Map.of("Authorization", "Bearer " + rival.path("token").asText()), null);
+        browser.await("the seat shown free again", d -> d.findElement(seatBy(seatId)).getAttribute("aria-label").endsWith(", available"));
+        assertThat(browser.script("return window.notReloaded")).as("the same page all along").isEqualTo(true);
+    }
+
+    @Test
+    void everyPagesTextMeetsWcagAaContrast() throws IOException {
+        String check = new String(WebAppBrowserTest.class.getResourceAsStream("/webapp/contrast.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Show show = nextShow();
+        browser.open(site + "/");
+        browser.await(By.cssSelector("#cities a"));
+        assertThat(browser.script(check)).as("the city page").isEqualTo(List.of());
+        browser.driver().findElement(By.cssSelector("#cities a")).click();
+        browser.await(By.cssSelector(".cards .card a"));
+        assertThat(browser.script(check)).as("a city's movies").isEqualTo(List.of());
+        browser.driver().findElement(By.cssSelector(".cards .card a")).click();
+        browser.await(By.cssSelector(".times a"));
+        assertThat(browser.script(check)).as("a movie's showtimes").isEqualTo(List.of());
+
+        openTheShow(show);
+        availableSeats().get(0).click();
+        browser.driver().findElement(By.id("hold-button")).click(); // no email: the page says so
+        browser.await(By.cssSelector("#message .notice"));
+        assertThat(browser.script(check)).as("a show's seat map with a pick and a message").isEqualTo(List.of());
+        browser.driver().findElement(By.id("email")).sendKeys("rosalind@example.org");
+        browser.driver().findElement(By.id("hold-button")).click();
+        browser.await(By.id("countdown"));
+        assertThat(browser.script(check)).as("a show's page with the hold").isEqualTo(List.of());
+    }
+
     private Show nextShow() {
         return shows.get(nextShow++);
     }
