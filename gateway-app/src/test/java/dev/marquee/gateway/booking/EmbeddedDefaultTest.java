@@ -64,6 +64,11 @@ class EmbeddedDefaultTest {
                 assertThat(emails).hasSize(1);
                 assertThat(api.call("GET", "/api/v1/bookings/" + bookingId, bearer(booking.path("token").asText()), null).status())
                         .isEqualTo(200);
+
+                // An account signs up and in: its password is hashed by the jar's own libraries, nothing the tests bring.
+                String account = "{\"email\":\"ada@example.org\",\"password\":\"analytical-engine-1843\"}";
+                assertThat(api.call("POST", "/api/v1/accounts", Map.of(), account).status()).isEqualTo(201);
+                assertThat(api.call("POST", "/api/v1/sessions", Map.of(), account).json().path("accessToken").asText()).isNotBlank();
             }
         }
     }

@@ -121,18 +121,33 @@ public final class GatewayProcess implements AutoCloseable {
         if (jarredClassPath == null) {
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Path jars = Path.of("target", "gateway-launch").toAbsolutePath();
+            java.util.Set<String> runtime = runtimeJarNames();
             List<String> entries = new ArrayList<>();
             int folder = 0;
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path path = Path.of(entry);
-                if (entry.endsWith("test-classes")) {
-                    continue;
+                if (entry.endsWith("test-classes") || !Files.isDirectory(path) && !runtime.contains(path.getFileName().toString())) {
+                    continue; // a test dependency: the shipped gateway does not have it
                 }
                 entries.add(Files.isDirectory(path) ? jar(path, jars.resolve("classes-" + folder++ + ".jar")).toString() : entry);
             }
             jarredClassPath = String.join(File.pathSeparator, entries);
         }
         return jarredClassPath;
+    }
+
+    /**
+     * The file names of the jars on the gateway's runtime class path, as the build wrote them
+     * ({@code target/runtime-classpath.txt}, maven-dependency-plugin).
+     */
+    private static java.util.Set<String> runtimeJarNames() {
+        Path listed = Path.of("target", "runtime-classpath.txt");
+        try {
+            return java.util.Arrays.stream(Files.readString(listed).strip().split(File.pathSeparator))
+                    .map(entry -> Path.of(entry).getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new IllegalStateException(listed.toAbsolutePath() + " is missing: the build writes it before the tests run", e);
+        }
     }
 
     private static Path jar(Path folder, Path jar) {
