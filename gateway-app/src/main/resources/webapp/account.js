@@ -186,7 +186,7 @@ export async function linkPage(main, page) {
         <label>New password (10 characters or more) <input name="password" type="password" autocomplete="new-password" required></label>
         <button class="primary" type="submit">Save the password</button><div class="form-message"></div></form>`;
     form(main, '#reset', async (fields, out) => {
-      await send('POST', `/api/v1/accounts/password-reset/${enc(token)}`, { password: fields.password });
+      await send('POST', '/api/v1/accounts/password-reset/confirmation', { token, password: fields.password });
       out.innerHTML = '<p class="notice ok" role="status">Saved. <a href="/account/sign-in">Sign in</a> with it.</p>';
     });
   } else if (page === 'claim-booking') {
@@ -196,7 +196,7 @@ export async function linkPage(main, page) {
     }
     main.innerHTML = '<h1>Adding the booking to your account</h1><div id="out"></div>';
     try {
-      const claimed = await send('POST', `/api/v1/me/claims/${enc(token)}`);
+      const claimed = await send('POST', '/api/v1/me/claims/confirmation', { token });
       main.querySelector('#out').innerHTML = `<p class="notice ok">Booking ${esc(claimed.bookingId)} is now in <a href="/account">your account</a>.</p>`;
     } catch (e) {
       main.querySelector('#out').innerHTML = `<p class="notice error">${esc(fieldProblem(e))}</p>`;

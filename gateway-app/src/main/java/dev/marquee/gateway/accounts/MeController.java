@@ -125,9 +125,13 @@ public class MeController {
         return HttpResponse.accepted();
     }
 
-    /** Follows a claim link: the booking joins the account that asked for it. */
-    @Post("/claims/{token}")
-    public Map<String, String> claim(Customer customer, @PathVariable String token) {
+    /** Follows a claim link: the booking joins the account that asked for it. The token comes in the body (paths are logged). */
+    @Post(uri = "/claims/confirmation", consumes = MediaType.APPLICATION_JSON)
+    public Map<String, String> claim(Customer customer, @Body @Nullable JsonNode body) {
+        JsonFields fields = JsonFields.of(body, "token");
+        String token = fields.text("token");
+        fields.check();
+        Bodies.required(token, "token");
         return switch (accounts.claim(customer.accountId(), token)) {
             case Accounts.Claim.Claimed claimed -> Map.of("bookingId", claimed.bookingId());
             case Accounts.Claim.Refused refused -> throw ProblemException.of(ProblemType.NOT_FOUND,

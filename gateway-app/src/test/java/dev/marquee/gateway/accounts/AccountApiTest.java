@@ -403,15 +403,51 @@ class AccountApiTest implements TestPropertyProvider {
     // --- password reset ---
 
     @Test
+    void passwordsAndTokensNeverReachTheLogs() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG); // what an operator debugging sign-ins would see
+        try {
+            String email = newEmail();
+            String password = "secret-" + UUID.randomUUID();
+            assertThat(signUp(email, password).status()).isEqualTo(201);
+            assertThat(signIn(email, "wrong-" + password).status()).isEqualTo(401);
+            SignedIn in = signIn(email, password);
+            assertThat(api.call("GET", "/api/v1/me", Map.of("Authorization", "Bearer " + in.accessToken()), null).status())
+                    .isEqualTo(200);
+            assertThat(api.call("POST", "/api/v1/accounts/password-reset", Map.of(), body("email", email)).status()).isEqualTo(202);
+            String resetToken = tokenOf(linkIn(awaitEmail(email, "Reset your Marquee password")));
+            String newPassword = "another-secret-" + UUID.randomUUID();
+            assertThat(newPassword(resetToken, newPassword)
+                    .status()).isEqualTo(204);
+
+            String logged = logs.list.stream().map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(logs.list).as("the logs were read").isNotEmpty();
+            assertThat(logged).doesNotContain(password, newPassword, in.accessToken(),
+                    in.cookie(SessionCookies.SESSION).getValue(), resetToken);
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(level);
+        }
+    }
+
+    @Test
     void aResetLinkSetsANewPasswordOnceAndEndsTheOldSessions() {
         Session session = signedUpAndIn();
         assertThat(api.call("POST", "/api/v1/accounts/password-reset", Map.of(), body("email", session.email())).status())
                 .isEqualTo(202);
         String token = tokenOf(linkIn(awaitEmail(session.email(), "Reset your Marquee password")));
 
-        ApiClient.Answer weak = api.call("POST", "/api/v1/accounts/password-reset/" + token, Map.of(), body("password", "short"));
-        ApiClient.Answer reset = api.call("POST", "/api/v1/accounts/password-reset/" + token, Map.of(), body("password", "a-new-password"));
-        ApiClient.Answer again = api.call("POST", "/api/v1/accounts/password-reset/" + token, Map.of(), body("password", "a-third-password"));
+        ApiClient.Answer weak = newPassword(token, "short");
+        ApiClient.Answer reset = newPassword(token, "a-new-password");
+        ApiClient.Answer again = newPassword(token, "a-third-password");
 
         assertThat(weak.invalidParamNames()).containsExactly("password");
         assertThat(reset.status()).isEqualTo(204);
@@ -431,8 +467,7 @@ class AccountApiTest implements TestPropertyProvider {
         try {
             for (int i = 0; i < 8; i++) {
                 String password = "racing-password-" + i;
-                answers.add(pool.submit(() -> api.call("POST", "/api/v1/accounts/password-reset/" + token, Map.of(),
-                        body("password", password)).status()));
+                answers.add(pool.submit(() -> newPassword(token, password).status()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
@@ -474,13 +509,14 @@ class AccountApiTest implements TestPropertyProvider {
         String token = tokenOf(linkIn(claim));
 
         Session other = signedUpAndIn();
-        assertThat(api.call("POST", "/api/v1/me/claims/" + token, bearer(other.in().accessToken()), null).status()).isEqualTo(404);
-        ApiClient.Answer claimed = api.call("POST", "/api/v1/me/claims/" + token, auth, null);
+        assertThat(api.call("POST", "/api/v1/me/claims/confirmation", bearer(other.in().accessToken()), body("token", token))
+                .status()).isEqualTo(404);
+        ApiClient.Answer claimed = api.call("POST", "/api/v1/me/claims/confirmation", auth, body("token", token));
 
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         assertThat(claimed.json().path("bookingId").asText()).isEqualTo(bookingId);
         assertThat(api.call("GET", "/api/v1/me/bookings", auth, null).json().get(0).path("bookingId").asText()).isEqualTo(bookingId);
-        assertThat(api.call("POST", "/api/v1/me/claims/" + token, auth, null).status()).isEqualTo(404);
+        assertThat(api.call("POST", "/api/v1/me/claims/confirmation", auth, body("token", token)).status()).isEqualTo(404);
     }
 
     // --- the saved card ---
@@ -586,6 +622,11 @@ class AccountApiTest implements TestPropertyProvider {
         SignedIn in = signIn(email, PASSWORD);
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         return new Session(email, in);
+    }
+
+    /** Sets a new password with a reset link's token. */
+    private ApiClient.Answer newPassword(String token, String password) {
+        return api.call("POST", "/api/v1/accounts/password-reset/confirmation", Map.of(), body("token", token, "password", password));
     }
 
     private ApiClient.Answer signUp(String email, String password) {
