@@ -284,11 +284,40 @@ class ShowPage {
     }
     const place = kept.read(`queue.${this.show.id}`);
     if (place) this.waitInQueue(place);
+    else this.offerQueue();
     const entry = kept.read(`waitlist.${this.show.id}`);
     if (entry) this.waitForSeats(entry);
   }
 
   // ---- the waiting room ----------------------------------------------------------------------------------------------
+
+  /** A show in queue mode opens its waiting room at once, rather than after a refused hold. */
+  async offerQueue() {
+    const admission = kept.read(`admission.${this.show.id}`);
+    if (admission && Date.parse(admission.expiresAt) > Date.now()) return;
+    let status;
+    try {
+      status = await get(`/api/v1/shows/${enc(this.show.id)}/queue`);
+    } catch {
+      return; // a hold that needs an admission still leads to the waiting room
+    }
+    if (!status.queueMode || !this.alive) return;
+    const panel = this.$('#queue');
+    panel.hidden = false;
+    panel.innerHTML = `<h2 id="queue-heading">Waiting room</h2>
+      <p>This show is very popular: people are let in to pick seats in the order they join the queue.</p>
+      <p><button type="button" class="primary" id="join-queue">Join the queue</button></p>`;
+    panel.querySelector('#join-queue').addEventListener('click', () => {
+      const email = this.$('#email').value.trim();
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+        this.message('Please enter your email address below first: your place in the queue is kept under it.');
+        this.$('#email').focus();
+        return;
+      }
+      kept.write('email', email);
+      this.joinQueue();
+    });
+  }
 
   async joinQueue() {
     const email = this.$('#email').value.trim();

@@ -71,6 +71,13 @@ public class QueueController {
         this.addresses = addresses;
     }
 
+    /** Whether the show is in queue mode (by itself or through its movie's on-sale); a show not known is not. */
+    @Get
+    public QueueStatusView status(@PathVariable String showId) {
+        return room.modeOf(showId).map(mode -> new QueueStatusView(showId, true, mode.admissionsPerMinute()))
+                .orElseGet(() -> new QueueStatusView(showId, false, null));
+    }
+
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<?> join(@PathVariable String showId, @Body @Nullable JsonNode body, ApiClient client) {
         QueueJoinBody join = QueueJoinBody.of(body);

@@ -111,9 +111,14 @@ class WaitingRoomApiTest implements TestPropertyProvider {
     void aShowInQueueModeRefusesHoldsWithoutAnAdmissionAndTakesThemWithOne() {
         Show show = shows.get(nextShow++);
         List<String> seats = seats(show, 4);
+        String status = "/api/v1/shows/" + show.id() + "/queue";
+        assertThat(api.call("GET", status, Map.of(), null).json().path("queueMode").asBoolean()).isFalse();
         JsonNode mode = queueMode(show, 600);
         assertThat(mode.path("scope").asText()).isEqualTo("show");
         assertThat(mode.path("automatic").asBoolean()).isFalse();
+        JsonNode inQueueMode = api.call("GET", status, Map.of(), null).json();
+        assertThat(inQueueMode.path("queueMode").asBoolean()).as("a page learns it before any hold").isTrue();
+        assertThat(inQueueMode.path("admissionsPerMinute").asInt()).isEqualTo(600);
 
         ApiClient.Answer refused = hold(show, seats.subList(0, 2), "ada@example.org", null);
         assertThat(refused.status()).isEqualTo(403);

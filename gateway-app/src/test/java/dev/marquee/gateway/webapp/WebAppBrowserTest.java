@@ -290,11 +290,12 @@ class WebAppBrowserTest implements TestPropertyProvider {
                 "{\"admissionsPerMinute\":60,\"admissionValiditySeconds\":600}").status()).isEqualTo(200);
         try {
             openTheShow(show);
+            assertThat(browser.await(By.id("join-queue")).getText()).as("the waiting room opens with the page")
+                    .isEqualTo("Join the queue");
             availableSeats().get(0).click();
             browser.driver().findElement(By.id("email")).sendKeys("mary@example.org");
-            browser.driver().findElement(By.id("hold-button")).click();
+            browser.driver().findElement(By.id("hold-button")).click(); // refused without an admission: into the queue
 
-            browser.await("the waiting room", d -> d.findElement(By.id("queue")).isDisplayed());
             browser.await(By.id("countdown"));
             assertThat(browser.driver().findElement(By.id("queue-heading")).getText()).isEqualTo("It is your turn");
         } finally {
