@@ -16,9 +16,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,16 +77,12 @@ class AccountPagesBrowserTest implements TestPropertyProvider {
 
     @BeforeEach
     void freshVisitor() {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(site + "/app/icon.svg");
-        browser.script("localStorage.clear()");
+        browser.freshVisitor(site);
     }
 
     @AfterEach
-    void screenshot(TestInfo test) throws IOException {
-        Path folder = Path.of("target", "screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), browser.screenshot());
+    void screenshot(TestInfo test) {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterAll

@@ -68,6 +68,25 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(Math.max(width, 500), height + 100));
     }
 
+    /** A visitor who has never been to the site: no cookies, nothing stored, the window's own size. */
+    public void freshVisitor(String site) {
+        desktop();
+        driver.manage().deleteAllCookies();
+        open(site + "/app/icon.svg"); // a page of the site, so that its storage can be cleared
+        script("localStorage.clear()");
+    }
+
+    /** The page as it looks now, in target/screenshots/{name}.png. */
+    public void screenshot(String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.write(folder.resolve(name + ".png"), screenshot());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Back to the window's own size, after {@link #viewport}. */
     public void desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

@@ -24,8 +24,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -103,17 +101,12 @@ class WebAppBrowserTest implements TestPropertyProvider {
 
     @BeforeEach
     void freshVisitor() {
-        browser.desktop();
-        browser.driver().manage().deleteAllCookies();
-        browser.open(site + "/app/icon.svg");
-        browser.script("localStorage.clear()");
+        browser.freshVisitor(site);
     }
 
     @AfterEach
-    void screenshot(TestInfo test) throws IOException {
-        Path folder = Path.of("target", "screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), browser.screenshot());
+    void screenshot(TestInfo test) {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterAll
