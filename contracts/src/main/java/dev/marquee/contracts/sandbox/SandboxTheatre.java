@@ -2,7 +2,6 @@ package dev.marquee.contracts.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -392,12 +391,7 @@ public final class SandboxTheatre implements AutoCloseable {
         }
 
         private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
+            return FreePorts.pick();
         }
 
         private static void awaitReady(Process process, URI base, Path log) {

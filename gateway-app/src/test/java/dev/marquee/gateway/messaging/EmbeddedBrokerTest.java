@@ -3,12 +3,12 @@ package dev.marquee.gateway.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marquee.contracts.sandbox.FreePorts;
 import dev.marquee.gateway.testing.Eventually;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -36,7 +36,7 @@ class EmbeddedBrokerTest implements TestPropertyProvider {
         return Map.of(
                 "marquee.messaging.enabled", "true",
                 "marquee.messaging.broker", "embedded",
-                "marquee.messaging.embedded-port", Integer.toString(freePort()),
+                "marquee.messaging.embedded-port", Integer.toString(FreePorts.pick()),
                 "marquee.messaging.retry-backoff", "100ms",
                 "marquee.test.messaging-probes", "true",
                 "marquee.sync.enabled", "false");
@@ -67,11 +67,4 @@ class EmbeddedBrokerTest implements TestPropertyProvider {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.marquee.contracts.sandbox.FreePorts;
 import dev.marquee.gateway.messaging.Delivery;
 import dev.marquee.gateway.messaging.Handling;
 import dev.marquee.gateway.ticketing.TicketSigner;
@@ -12,9 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +62,7 @@ class BookingEmailRaceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        port = freePort();
+        port = FreePorts.pick();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         return Map.of(
@@ -146,11 +144,4 @@ class BookingEmailRaceTest implements TestPropertyProvider {
         });
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

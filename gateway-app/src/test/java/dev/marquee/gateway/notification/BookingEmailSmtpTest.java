@@ -1,12 +1,13 @@
 package dev.marquee.gateway.notification;
 
-import dev.marquee.gateway.testing.QrImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.marquee.contracts.sandbox.FreePorts;
 import dev.marquee.gateway.messaging.Delivery;
 import dev.marquee.gateway.messaging.Handling;
+import dev.marquee.gateway.testing.QrImages;
 import dev.marquee.gateway.ticketing.TicketFixtures;
 import dev.marquee.gateway.ticketing.TicketSigner;
 import dev.marquee.gateway.ticketing.TicketVerification;
@@ -16,9 +17,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +48,7 @@ class BookingEmailSmtpTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        port = freePort();
+        port = FreePorts.pick();
         smtp = startSmtp();
         return Map.of(
                 "marquee.test.clock", "fixed",
@@ -231,11 +229,4 @@ class BookingEmailSmtpTest implements TestPropertyProvider {
         return server;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

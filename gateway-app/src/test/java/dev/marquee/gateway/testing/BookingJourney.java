@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.marquee.contracts.sandbox.FreePorts;
 import dev.marquee.gateway.web.ApiClient;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -12,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -146,11 +146,8 @@ public final class BookingJourney {
         return Map.of("Authorization", "Bearer " + token);
     }
 
+    /** A port for a gateway or broker a test starts in a process of its own (see {@link FreePorts}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FreePorts.pick();
     }
 }
