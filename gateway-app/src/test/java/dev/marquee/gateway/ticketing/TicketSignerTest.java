@@ -105,6 +105,17 @@ class TicketSignerTest {
     }
 
     @Test
+    void theSignatureIsTheJdksEd25519SignatureByteForByte() throws Exception {
+        // Ed25519 is deterministic: the same key and text give the same signature, whichever library signs.
+        String payload = signer.sign(CLAIMS);
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(keys.getPrivate());
+        jdk.update(payload.substring(0, payload.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(Base64.getUrlDecoder().decode(payload.substring(payload.lastIndexOf('.') + 1))).isEqualTo(jdk.sign());
+    }
+
+    @Test
     void aConfiguredKeySignsWithTheMatchingPublicKey() {
         String configured = Ed25519Keys.privateKeyText(keys);
 
