@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: seat-map reads. In one run on one machine: wrk (64 connections, 15 s) against the gateway's
-# GET /api/v1/shows/{id}/seats, against nginx serving the very same bytes as a static file (the ceiling), and
-# against the gateway again while holds are placed and released on that same show (a second wrk, 4 connections,
-# every answer a change of the map). Prints requests/s, p50/p99 and the ratio to nginx; writes docs/benchmarks.md.
+# GET /api/v1/shows/{id}/seats, against two ceilings serving the very same bytes (nginx, as a static file; and a
+# route of the gateway's own server that answers them from memory, GET /benchmark/static), and against the gateway
+# again while holds are placed and released on that same show (a second wrk, 4 connections, every answer a change
+# of the map). Prints requests/s, p50/p99 and the ratios to both ceilings; writes docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -53,7 +54,9 @@ marquee:
       settings:
         base-url: http://127.0.0.1:$SANDBOX_PORT
 YAML
+# The gateway's own ceiling route serves www/seats.json, written below from the gateway's answer.
 java -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+     -Dmarquee.benchmark.static-file="$OUT_ABS/www/seats.json" \
      -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/marquee_bench_seatmap_gateway \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
      -jar "$OUT/gateway.jar" > "$OUT/gateway.log" 2>&1 &
@@ -143,13 +146,28 @@ pct() { # label percent -> milliseconds
 version_number() { curl -fsS "$url" | python3 -c "import json,sys; print(json.load(sys.stdin)['version'].split('.')[1])"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "Warming up the gateway..."
-wrk -t2 -c"$CONNECTIONS" -d10s "$url" > /dev/null
-wrk -t1 -c8 -d3s "http://127.0.0.1:$NGINX_PORT/seats.json" > /dev/null
+static_url="http://127.0.0.1:$GATEWAY_PORT/benchmark/static"
+nginx_url="http://127.0.0.1:$NGINX_PORT/seats.json"
+cmp -s <(curl -fsS "$static_url") "$OUT/www/seats.json" || { echo "the gateway's static route serves other bytes" >&2; exit 1; }
+echo "Warming up the gateway (seat map and its own static route)..."
+wrk -t2 -c"$CONNECTIONS" -d20s "$url" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s "$static_url" > /dev/null
+wrk -t1 -c8 -d3s "$nginx_url" > /dev/null
 echo "Gateway seat map, $CONNECTIONS connections, $DURATION..."
 run_wrk gateway "$url"
 echo "nginx, the same bytes as a static file..."
-run_wrk nginx "http://127.0.0.1:$NGINX_PORT/seats.json"
+run_wrk nginx "$nginx_url"
+echo "The gateway's own server, the same bytes from memory (GET /benchmark/static)..."
+run_wrk static "$static_url"
+# The three again in turns of 10 s: a ratio from neighbouring turns is less at the mercy of the machine's moment.
+ROUNDS=${ROUNDS:-3}
+round_rows=""
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round of $ROUNDS: seat map, the same server's static bytes, nginx (10 s each)..."
+  wrk -t2 -c"$CONNECTIONS" -d10s --latency "$url" > "$OUT/wrk-round-$round-gateway.txt"
+  wrk -t2 -c"$CONNECTIONS" -d10s --latency "$static_url" > "$OUT/wrk-round-$round-static.txt"
+  wrk -t2 -c"$CONNECTIONS" -d10s --latency "$nginx_url" > "$OUT/wrk-round-$round-nginx.txt"
+done
 echo "Gateway seat map while holds are placed and released on the show..."
 v_before=$(version_number)
 wrk -t1 -c"$HOLD_CONNECTIONS" -d"$DURATION" --latency -s "$OUT/holds.lua" "http://127.0.0.1:$GATEWAY_PORT" > "$OUT/wrk-holds.txt" &
@@ -179,21 +197,43 @@ nginx_rps=$(rps nginx)
 hold_rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-holds.txt")
 hold_p99=$(pct holds 99)
 versions=$(( v_after - v_before ))
-others=$(ps -eo pcpu,args --sort=-pcpu | awk 'NR > 1 && $1 > 5' | grep -v -e wrk -e "$OUT" -e nginx | wc -l)
+others=$(ps -eo pcpu,args --sort=-pcpu | awk -v out="$OUT" 'NR > 1 && $1 > 5 && !/wrk|nginx/ && index($0, out) == 0' | wc -l)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+static_rps=$(rps static)
 row() { # label name
-  printf '| %s | %s | %s | %s | %s |\n' "$2" "$(rps "$1")" "$(pct "$1" 50)" "$(pct "$1" 99)" "$(ratio "$(rps "$1")" "$nginx_rps")"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "$(rps "$1")" "$(pct "$1" 50)" "$(pct "$1" 99)" "$(ratio "$(rps "$1")" "$nginx_rps")" \
+    "$(ratio "$(rps "$1")" "$static_rps")"
 }
 table=$(cat <<TXT
-| what | requests/s | p50 ms | p99 ms | × nginx |
-| --- | --- | --- | --- | --- |
+| what | requests/s | p50 ms | p99 ms | × nginx | × the same server's static bytes |
+| --- | --- | --- | --- | --- | --- |
 $(row nginx "nginx, the same bytes as a static file (ceiling)")
+$(row static "the gateway's own server, the same bytes from memory (ceiling)")
 $(row gateway "gateway seat map")
 $(row gateway-holds "gateway seat map while holds are placed on the show")
 $(row gateway-holds-other "control: gateway seat map while holds are placed on another show")
 $(row gateway-gzip "gateway seat map, gzip")
 $(row gateway-304 "gateway seat map, If-None-Match → 304")
 TXT
+)
+rounds=$(python3 - "$OUT" "$ROUNDS" <<'PY'
+import re, statistics, sys
+out, n = sys.argv[1], int(sys.argv[2])
+def read(round_, what):
+    text = open("%s/wrk-round-%d-%s.txt" % (out, round_, what)).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    v, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)", text, re.M).groups()
+    return rps, float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rows, to_static, to_nginx = [], [], []
+for r in range(1, n + 1):
+    g, s, x = read(r, "gateway"), read(r, "static"), read(r, "nginx")
+    to_static.append(g[0] / s[0]); to_nginx.append(g[0] / x[0])
+    rows.append("| %d | %.0f (p99 %.2f ms) | %.0f | %.0f | %.2f | %.2f |" % (r, g[0], g[1], s[0], x[0], g[0] / s[0], g[0] / x[0]))
+print("| round | gateway seat map, requests/s | the same server's static bytes | nginx | seat map × static bytes | seat map × nginx |")
+print("| --- | --- | --- | --- | --- | --- |")
+print("\n".join(rows))
+print("| median | | | | %.2f | %.2f |" % (statistics.median(to_static), statistics.median(to_nginx)))
+PY
 )
 summary=$(cat <<TXT
 ### Seat-map reads ($(date -u +%Y-%m-%d))
@@ -202,12 +242,18 @@ Command: \`bench/seat-map.sh\` (wrk -t2 -c$CONNECTIONS -d$DURATION; show \`$show
 gateway on PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1) with the REST adapter to a sandbox chain;
 gateway, sandbox, nginx and wrk on one machine with $(nproc) cores, $cpu; load average $load_before before,
 $load_after after the hold run$( [ "$others" -gt 0 ] && echo "; the machine was shared: $others other processes above 5 % CPU at the end")).
-nginx serves the very bytes the gateway answered, as a static file. "while holds are placed": a second wrk
+nginx serves the very bytes the gateway answered, as a static file; the gateway's own server answers them too, from
+memory, on a route that does nothing else (\`GET /benchmark/static\`, the same headers). "while holds are placed": a second wrk
 (1 thread, $HOLD_CONNECTIONS connections) placed one-seat holds on the same show and released each won hold
 with its next request, $hold_rps requests/s (p99 $hold_p99 ms), making $versions new versions of the map in $DURATION.
 The control places the same holds on another show ($(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-holds-other.txt") requests/s), so nothing changes the map read.
 
 $table
+
+The same three in $ROUNDS rounds of 10 s each (seat map, then the same server's static bytes, then nginx), each ratio
+from one round's neighbouring runs:
+
+$rounds
 TXT
 )
 echo

@@ -34,7 +34,7 @@ public class TicketSigner implements TicketSigning {
     private final SigningKeyStore store;
     private volatile Keys keys;
 
-    TicketSigner(TicketSettings settings, SigningKeyStore store) {
+    public TicketSigner(TicketSettings settings, SigningKeyStore store) {
         this.store = store;
         if (settings.hasSigningKey()) {
             keys = Keys.of(configuredKeys(settings.signingKey()));
