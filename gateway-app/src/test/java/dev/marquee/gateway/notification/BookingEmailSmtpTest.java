@@ -78,6 +78,14 @@ class BookingEmailSmtpTest implements TestPropertyProvider {
     }
 
     @Test
+    void jakartaMailFindsItsStreamProviderByNameInsteadOfScanningTheClassPathForEveryPart() {
+        // Set once the mail transport is made: the handler's emails went through it above.
+        assertThat(System.getProperty(jakarta.mail.util.StreamProvider.class.getName()))
+                .isEqualTo(org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+        assertThat(jakarta.mail.util.StreamProvider.provider()).isInstanceOf(org.eclipse.angus.mail.util.MailStreamProvider.class);
+    }
+
+    @Test
     void aConfirmationIsOneHtmlEmailWithEveryTicketsQrCodeInlineAndAPlainTextAlternative() throws Exception {
         BookingNotice notice = Notices.confirmed(signer, Notices.newBookingId(), "F12", "F13");
 
