@@ -57,7 +57,45 @@ public class CheckoutLatencyBench {
     /** A received email: when, and its subject. */
     record Arrival(long nanos, String subject) {}
     record Result(String name, int bookings, double offeredRate, int webhooksOk, int emails, int otherSubjects, long p50, long p90,
-            long p99, long max, double emailsPerSecond, long webhookP50, long webhookP99) {}
+            long p99, long max, double emailsPerSecond, long webhookP50, long webhookP99, Cpu cpu) {}
+
+    /**
+     * CPU time over a run from /proc (Linux, 100 ticks a second): the whole machine's busy and total time, and the
+     * gateway's and the chain's processes' own ({@code -DgatewayPid}, {@code -DchainPid}).
+     */
+    record Cpu(long busy, long total, long gateway, long chain) {
+        static final long GATEWAY_PID = Long.getLong("gatewayPid", -1);
+        static final long CHAIN_PID = Long.getLong("chainPid", -1);
+
+        static Cpu now() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                long total = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                    long v = Long.parseLong(f[i]);
+                    total += v;
+                    busy += (i == 4 || i == 5) ? 0 : v;
+                }
+                return new Cpu(busy, total, processTicks(GATEWAY_PID), processTicks(CHAIN_PID));
+            } catch (Exception e) {
+                return new Cpu(0, 0, 0, 0);
+            }
+        }
+
+        static long processTicks(long pid) throws java.io.IOException {
+            if (pid < 0) {
+                return 0;
+            }
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(busy - start.busy, total - start.total, gateway - start.gateway, chain - start.chain);
+        }
+    }
     /** One part of the pipeline alone: how many it did, how fast, and how many bookings a second that allows. */
     record Ceiling(String name, String how, int operations, double perSecond, double bookingsPerSecond) {}
 
@@ -139,6 +177,20 @@ public class CheckoutLatencyBench {
                     r.webhooksOk(), r.emails(), r.otherSubjects() > 0 ? " (" + r.otherSubjects() + " not tickets)" : "",
                     r.p50() / 1e6, r.p90() / 1e6, r.p99() / 1e6, r.max() / 1e6, r.emailsPerSecond(), r.webhookP50() / 1e6,
                     r.webhookP99() / 1e6);
+        }
+        System.out.println();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println("| run | the machine busy | CPU ms per booking, all processes | of which the gateway | the chain |"
+                + " the rest (PostgreSQL, RabbitMQ, the benchmark and its mail server) | bookings/s that " + cores
+                + " cores allow at that cost |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (Result r : results) {
+            Cpu c = r.cpu();
+            double perBooking = c.busy() * 10.0 / r.bookings();
+            System.out.printf(Locale.ROOT, "| %s | %.0f%% | %.1f | %.1f | %.1f | %.1f | %.0f |%n", r.name(),
+                    c.total() == 0 ? 0 : 100.0 * c.busy() / c.total(), perBooking, c.gateway() * 10.0 / r.bookings(),
+                    c.chain() * 10.0 / r.bookings(), (c.busy() - c.gateway() - c.chain()) * 10.0 / r.bookings(),
+                    perBooking == 0 ? 0 : cores * 1000 / perBooking);
         }
     }
 
@@ -234,6 +286,7 @@ public class CheckoutLatencyBench {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> answers = new ArrayList<>();
         AtomicInteger ok = new AtomicInteger();
+        Cpu cpuAtStart = Cpu.now();
         long start = System.nanoTime();
         long lastSend;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -274,6 +327,7 @@ public class CheckoutLatencyBench {
         while (System.nanoTime() < deadline && !bookings.stream().allMatch(p -> ARRIVALS.containsKey(p.email()))) {
             Thread.sleep(50);
         }
+        Cpu cpu = Cpu.now().since(cpuAtStart);
         List<Long> latencies = new ArrayList<>();
         long firstSent = Long.MAX_VALUE, lastArrival = Long.MIN_VALUE;
         int other = 0;
@@ -294,7 +348,8 @@ public class CheckoutLatencyBench {
         double offered = rate > 0 ? bookings.size() / ((lastSend - start) / 1e9) : 0;
         Result r = new Result(name, bookings.size(), offered, ok.get(), latencies.size(), other, pct(latencies, 0.50),
                 pct(latencies, 0.90), pct(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.getLast(),
-                latencies.isEmpty() ? 0 : latencies.size() / ((lastArrival - firstSent) / 1e9), pct(answers, 0.50), pct(answers, 0.99));
+                latencies.isEmpty() ? 0 : latencies.size() / ((lastArrival - firstSent) / 1e9), pct(answers, 0.50), pct(answers, 0.99),
+                cpu);
         System.err.println("done: " + r);
         return r;
     }

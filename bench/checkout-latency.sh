@@ -126,7 +126,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Checking out bookings, then sending their payment webhooks ($BOOKINGS at $RATE/s, then $BURST at once), with the ceilings..."
 # The benchmark's mail server (GreenMail) parses every email with Jakarta Mail, which finds its stream provider
 # through a class-path scan each time unless it is named (as the gateway names it; see MailTransports).
-table=$(java -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider -Dbookings="$BOOKINGS" -Drate="$RATE" -Dburst="$BURST" -Dseats="$SEATS" -DqueuePrefix="$PREFIX." "${second[@]}" \
+table=$(java -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider -DgatewayPid="$gateway_pid" -DchainPid="${pids[0]}" -Dbookings="$BOOKINGS" -Drate="$RATE" -Dburst="$BURST" -Dseats="$SEATS" -DqueuePrefix="$PREFIX." "${second[@]}" \
   -Dlogback.configurationFile="$OUT/logback.xml" -cp "$(cat "$OUT/classpath.txt"):gateway-app/target/classes" \
   bench/CheckoutLatencyBench.java "http://127.0.0.1:$GATEWAY_PORT" "$SMTP_PORT" "amqp://guest:guest@127.0.0.1:5672" \
   "http://127.0.0.1:$SANDBOX_PORT" 2> "$OUT/bench.err") || { tail -20 "$OUT/bench.err" >&2; exit 1; }
