@@ -59,7 +59,8 @@ YAML
 # Thousands of attempts a second on one show must not switch its waiting room on: that is another measurement.
 jfr=()
 if [ "${BENCH_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile); fi
-MARQUEE_QUEUE_SURGE_ATTEMPTS=0 java "${jfr[@]}" -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
+# GATEWAY_JAVA_OPTS: more options for the gateway's JVM (settings to compare, such as -Dmarquee.limits.store=local).
+MARQUEE_QUEUE_SURGE_ATTEMPTS=0 java "${jfr[@]}" ${GATEWAY_JAVA_OPTS:-} -Dmarquee.demo=true -Dmicronaut.server.port="$GATEWAY_PORT" -Dmicronaut.config.files="$OUT/chains.yml" \
      -Dmarquee.messaging.embedded-port="$BROKER_PORT" \
      -Ddatasources.default.url=$GATEWAY_DB \
      -Ddatasources.default.username=postgres -Ddatasources.default.password= \
