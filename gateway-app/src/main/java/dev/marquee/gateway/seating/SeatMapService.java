@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
- * Seat maps kept as ready answers: each show's map is made into JSON (and gzip) bytes once per change, with a
- * version, and every read serves those bytes. A map changes when the booking rules change seats (on this
- * instance, before the change's request is answered; on the others through {@link SeatMapNotices}), and when the
+ * Seat maps kept as ready answers: each change of a show's seats makes a new version of its map, whose JSON (and
+ * gzip) bytes are written once, by the first read of that version, and every read serves those bytes. A map changes
+ * when the booking rules change seats (on this instance, before the change's request is answered; on the others
+ * through {@link SeatMapNotices}), and when the
  * show's chain answers a read made ahead of time in the background, so no reader waits on the chain; only the
  * first read of a show this instance has not seen yet does. When the chain is down, the last answer is served
  * with {@code stale: true} and its age.

@@ -3,30 +3,76 @@ package dev.marquee.gateway.seating;
 import dev.marquee.spi.SeatState;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * One version of a show's seat map, made once when a seat changed and served as is to every reader.
- *
- * @param number counts up within this gateway instance
- * @param version {@code <instance>.<number>}: the ETag and what {@code ?since=} takes; another instance's
- *        versions never match, so a client that moves between instances gets a full answer, never a wrong 304
- * @param json the answer's bytes
- * @param gzip the same, gzip-compressed
- * @param states each seat's state in this version
+ * One version of a show's seat map: its number and seat states, made when a seat changed, and its answer's bytes
+ * (JSON and gzip), made once, when the version is first served. A hold changes a show's map on every instance
+ * whether or not anyone is looking at it; writing 300-odd seats as JSON and compressing them took a fifth of the
+ * gateway's CPU in a run of holds that nobody read the maps of. Now only versions that are served are written, each
+ * once, by the first reader; the version's number and states, which make its ETag and its changes, need no bytes.
  */
-public record SeatMapVersion(long number, String version, byte[] json, byte[] gzip, Map<String, SeatState> states,
-        Instant availabilityReadAt, boolean stale, int seatsAvailable, ByteBuf directJson, ByteBuf directGzip) {
-    public SeatMapVersion {
-        Objects.requireNonNull(version, "version");
-        states = Map.copyOf(states);
+public final class SeatMapVersion {
+    private final long number;
+    private final String version;
+    private final Map<String, SeatState> states;
+    private final Instant availabilityReadAt;
+    private final boolean stale;
+    private final int seatsAvailable;
+    private Supplier<byte[]> json;
+    private volatile Bodies bodies;
+
+    /** The bytes of an answer, kept off the heap so that the socket is written from them without copying. */
+    private record Bodies(ByteBuf json, ByteBuf gzip) {
     }
 
-    public SeatMapVersion(long number, String version, byte[] json, byte[] gzip, Map<String, SeatState> states,
-            Instant availabilityReadAt, boolean stale, int seatsAvailable) {
-        this(number, version, json, gzip, states, availabilityReadAt, stale, seatsAvailable, direct(json), direct(gzip));
+    /**
+     * @param number counts up within this gateway instance
+     * @param version {@code <instance>.<number>}: the ETag and what {@code ?since=} takes; another instance's
+     *        versions never match, so a client that moves between instances gets a full answer, never a wrong 304
+     * @param states each seat's state in this version
+     * @param json writes the answer's JSON; called at most once, when the version is first served
+     */
+    public SeatMapVersion(long number, String version, Map<String, SeatState> states, Instant availabilityReadAt,
+            boolean stale, int seatsAvailable, Supplier<byte[]> json) {
+        this.number = number;
+        this.version = Objects.requireNonNull(version, "version");
+        this.states = Map.copyOf(states);
+        this.availabilityReadAt = availabilityReadAt;
+        this.stale = stale;
+        this.seatsAvailable = seatsAvailable;
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Map<String, SeatState> states() {
+        return states;
+    }
+
+    public Instant availabilityReadAt() {
+        return availabilityReadAt;
+    }
+
+    public boolean stale() {
+        return stale;
+    }
+
+    public int seatsAvailable() {
+        return seatsAvailable;
     }
 
     /**
@@ -34,12 +80,41 @@ public record SeatMapVersion(long number, String version, byte[] json, byte[] gz
      * copying 30-odd KB per answer first; each answer gets its own view, and writing it frees nothing.
      */
     public ByteBuf jsonBody() {
-        return Unpooled.unreleasableBuffer(directJson.duplicate());
+        return Unpooled.unreleasableBuffer(bodies().json().duplicate());
     }
 
     /** The gzip as a body to write, like {@link #jsonBody()}. */
     public ByteBuf gzipBody() {
-        return Unpooled.unreleasableBuffer(directGzip.duplicate());
+        return Unpooled.unreleasableBuffer(bodies().gzip().duplicate());
+    }
+
+    /** The JSON's bytes. */
+    public byte[] json() {
+        ByteBuf body = bodies().json();
+        byte[] bytes = new byte[body.readableBytes()];
+        body.getBytes(body.readerIndex(), bytes);
+        return bytes;
+    }
+
+    /** The strong ETag of this version. */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+
+    private Bodies bodies() {
+        Bodies made = bodies;
+        if (made == null) {
+            synchronized (this) {
+                made = bodies;
+                if (made == null) {
+                    byte[] bytes = json.get();
+                    made = new Bodies(direct(bytes), direct(gzip(bytes)));
+                    bodies = made;
+                    json = null; // what it held (the show, the hall, the states) can go
+                }
+            }
+        }
+        return made;
     }
 
     /** Lives as long as the version: unreleasable, so the garbage collector frees it with the version. */
@@ -47,8 +122,18 @@ public record SeatMapVersion(long number, String version, byte[] json, byte[] gz
         return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()));
     }
 
-    /** The strong ETag of this version. */
-    public String etag() {
-        return "\"" + version + "\"";
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return "SeatMapVersion[" + version + (stale ? ", stale" : "") + ", " + seatsAvailable + " available]";
     }
 }

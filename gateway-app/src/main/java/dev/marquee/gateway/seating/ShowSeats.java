@@ -5,9 +5,6 @@ import dev.marquee.gateway.catalog.Show;
 import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatAvailability;
 import dev.marquee.spi.SeatState;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.zip.GZIPOutputStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -122,10 +118,11 @@ final class ShowSeats {
         }
         long number = before == null ? 1 : before.number() + 1;
         String version = instance + "." + number;
-        SeatMap map = SeatMap.of(version, show, hall, states, now, stale);
-        byte[] bytes = json.apply(map);
-        SeatMapVersion made = new SeatMapVersion(number, version, bytes, gzip(bytes), byId, states.readAt(), stale,
-                map.seatsAvailable());
+        int available = (int) byId.values().stream().filter(state -> state == SeatState.AVAILABLE).count();
+        boolean staleNow = stale;
+        // The answer itself is laid out and written only if the version is served (see SeatMapVersion).
+        SeatMapVersion made = new SeatMapVersion(number, version, byId, states.readAt(), stale, available,
+                () -> json.apply(SeatMap.of(version, show, hall, states, now, staleNow)));
         history.addLast(new Step(number, before == null ? byId.keySet() : changed(before.states(), byId)));
         while (history.size() > HISTORY) {
             history.removeFirst();
@@ -214,16 +211,6 @@ final class ShowSeats {
         });
         before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(seats::add);
         return seats;
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private record Step(long number, Set<String> seats) {

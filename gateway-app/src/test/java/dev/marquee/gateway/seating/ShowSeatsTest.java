@@ -54,6 +54,27 @@ class ShowSeatsTest {
     }
 
     @Test
+    void aVersionsBytesAreWrittenOnlyWhenItIsServedAndThenOnce() {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        for (int held = 1; held <= 5; held++) {
+            chainSays(Set.of("A" + held), Set.of());
+            seats.render(INSTANCE, show, hall, NOW, map -> {
+                written.incrementAndGet();
+                return map.version().getBytes(StandardCharsets.UTF_8);
+            });
+        }
+        assertThat(written).as("five versions nobody read").hasValue(0);
+
+        SeatMapVersion served = seats.current();
+        served.jsonBody();
+        served.gzipBody();
+        served.jsonBody();
+
+        assertThat(written).hasValue(1);
+        assertThat(new String(served.json(), StandardCharsets.UTF_8)).isEqualTo(served.version());
+    }
+
+    @Test
     void changesSinceAVersionListOnlyTheSeatsChangedSinceWithTheirStateNow() {
         chainSays(Set.of(), Set.of());
         String since = render().version();
