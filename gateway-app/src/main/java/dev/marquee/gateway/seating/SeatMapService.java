@@ -107,7 +107,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public SeatMapVersion ready(String showId) {
         requireShow(catalogs.current(), showId);
         ShowSeats seats = shows.getIfPresent(showId);
-        if (seats == null || seats.current() == null || !notices.listening()) {
+        if (seats == null || seats.current() == null || !notices.listening() || seats.changesPending()) {
             return null;
         }
         seats.lastRead = clock.instant();
@@ -136,7 +136,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
                 seats.lastChainAttempt = asked;
                 seats.chainAnswered(answer.availability(), answer.stale(), asked);
                 heldThroughGateway(seats, seats.changesAnnounced.get());
-            } else if (!notices.listening()) {
+            } else if (!notices.listening() || seats.changesPending()) {
                 heldThroughGateway(seats, seats.changesAnnounced.get());
             } else if (seats.current() != null) {
                 return seats.current();
@@ -170,9 +170,13 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public Flux<SeatChanges> follow(String showId, String since, Duration keepAlive) {
         ShowSeats seats = shows.get(showId, ShowSeats::new);
         return Flux.defer(() -> {
+            seats.watchers.incrementAndGet();
             String[] last = {since};
             Flux<Object> signals = Flux.merge(seats.versions(), Flux.interval(keepAlive)).startWith("now");
             return signals.concatMap(signal -> {
+                if (seats.changesPending()) {
+                    applyChanges(seats); // announced while no stream followed; its new version comes as a signal too
+                }
                 SeatChanges changes = last[0] == null ? null : seats.changesSince(instance, last[0]);
                 if (changes == null) {
                     changes = seats.allSeats();
@@ -181,13 +185,13 @@ public class SeatMapService implements SeatMapNotices.Listener {
                 }
                 last[0] = changes.version();
                 return Flux.just(changes);
-            });
+            }).doFinally(end -> seats.watchers.decrementAndGet());
         });
     }
 
     /**
-     * The booking rules changed the show's seats on this instance: its map shows the change when this returns,
-     * and so do the other instances' (as far as {@link SeatMapNotices#announce} promises).
+     * The booking rules changed the show's seats on this instance: every read of its map that starts after this
+     * returns shows the change, and so do the other instances' (as far as {@link SeatMapNotices#announce} promises).
      */
     public void seatsChanged(String showId) {
         changedElsewhere(showId);
@@ -202,13 +206,21 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public void changedElsewhere(String showId) {
         ShowSeats seats = shows.getIfPresent(showId);
         if (seats != null) {
-            applyChange(seats);
+            seats.changesAnnounced.incrementAndGet();
+            // Applied now only for change streams; a read applies it otherwise (ready() sends readers to load()),
+            // so a show held and released many times between reads makes one version, and one nobody reads none.
+            if (seats.watchers.get() > 0) {
+                applyChanges(seats);
+            }
         }
     }
 
     @Override
     public void mayHaveMissedChanges() {
-        shows.asMap().values().forEach(this::applyChange);
+        shows.asMap().values().forEach(seats -> {
+            seats.changesAnnounced.incrementAndGet();
+            applyChanges(seats);
+        });
     }
 
     /** Drops the show's map, so the next read makes it afresh from the chain. */
@@ -217,8 +229,9 @@ public class SeatMapService implements SeatMapNotices.Listener {
         chainAnswers.forget(showId);
     }
 
-    private void applyChange(ShowSeats seats) {
-        long ticket = seats.changesAnnounced.incrementAndGet();
+    /** Lays the changes announced so far over the show's map, unless a read or another change did already. */
+    private void applyChanges(ShowSeats seats) {
+        long ticket = seats.changesAnnounced.get();
         seats.lock.lock();
         try {
             if (seats.changesApplied >= ticket || !seats.hasChainAnswer()) {

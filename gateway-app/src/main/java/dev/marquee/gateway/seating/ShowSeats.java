@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -35,7 +36,13 @@ final class ShowSeats {
     final ReentrantLock lock = new ReentrantLock();
     /** Changes announced (counted before the gateway-held seats are read) and the last one those seats include. */
     final AtomicLong changesAnnounced = new AtomicLong();
-    long changesApplied;
+    volatile long changesApplied;
+    /**
+     * Change streams following the show. A change is applied at once while there is one; otherwise the next read
+     * applies it. A stream counts itself before it looks for changes not yet applied, and a change is counted before
+     * it looks for streams, so one of the two always sees the other.
+     */
+    final AtomicInteger watchers = new AtomicInteger();
     /** A chain read is running; another is wanted once it is done. */
     final AtomicBoolean chainReadRunning = new AtomicBoolean();
     final AtomicBoolean chainReadWanted = new AtomicBoolean();
@@ -58,6 +65,11 @@ final class ShowSeats {
 
     SeatMapVersion current() {
         return current;
+    }
+
+    /** Whether changes were announced that the map does not show yet. */
+    boolean changesPending() {
+        return changesApplied < changesAnnounced.get();
     }
 
     /** When the chain last answered; the answer's age is counted from it. */

@@ -394,6 +394,35 @@ class SeatMapApiTest {
     }
 
     @Test
+    void changesBetweenTwoReadsMakeOneNewVersionWithAllOfThem() {
+        JsonNode first = api.get("/api/v1/shows/aurora:311/seats").json();
+        String before = first.path("version").asText();
+        List<String> free = seatsById(first).entrySet().stream()
+                .filter(seat -> seat.getValue().path("status").asText().equals("AVAILABLE")).map(Map.Entry::getKey)
+                .sorted().limit(4).toList();
+        List<Hold> placed = new java.util.ArrayList<>();
+        try {
+            for (String seat : free) {
+                placed.add(placed("hld_seatmap_between_" + seat, "aurora:311", seat));
+            }
+            JsonNode after = api.get("/api/v1/shows/aurora:311/seats").json();
+
+            assertThat(versionNumber(after.path("version").asText())).isEqualTo(versionNumber(before) + 1);
+            Map<String, JsonNode> seats = seatsById(after);
+            assertThat(free).as("seats free to hold").hasSizeGreaterThan(1);
+            for (String seat : free) {
+                assertThat(seats.get(seat).path("status").asText()).as(seat).isEqualTo("HELD");
+            }
+        } finally {
+            placed.forEach(hold -> ended(hold, HoldStatus.RELEASED));
+        }
+    }
+
+    private static long versionNumber(String version) {
+        return Long.parseLong(version.substring(version.lastIndexOf('.') + 1));
+    }
+
+    @Test
     void aReleasedHoldsSeatsAreAvailableInTheNextRead() {
         api.get("/api/v1/shows/aurora:307/seats");
         Hold hold = placed("hld_seatmap_release", "aurora:307", "A1");
