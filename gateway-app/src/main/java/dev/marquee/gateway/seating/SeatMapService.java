@@ -52,6 +52,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
     private static final long LOOK_AHEAD_MILLIS = 250;
     /** A chain whose answers are fresh for no time at all is still asked at most this often in the background. */
     private static final Duration MIN_READ_GAP = Duration.ofMillis(100);
+    /** A show read this recently gets each change laid over its map at once, not by its next read. */
+    private static final Duration BEING_READ = Duration.ofSeconds(2);
     /** Holds ended this long before the chain was asked are still laid over its answer. */
     private static final Duration ENDED_MARGIN = Duration.ofSeconds(2);
 
@@ -207,9 +209,10 @@ public class SeatMapService implements SeatMapNotices.Listener {
         ShowSeats seats = shows.getIfPresent(showId);
         if (seats != null) {
             seats.changesAnnounced.incrementAndGet();
-            // Applied now only for change streams; a read applies it otherwise (ready() sends readers to load()),
-            // so a show held and released many times between reads makes one version, and one nobody reads none.
-            if (seats.watchers.get() > 0) {
+            // Applied now for a show being read or followed, so its readers keep being answered from ready bytes on
+            // the event loop. For any other show the next read applies it (ready() sends that read to load()): a
+            // show held and released many times between reads makes one version, and one nobody reads none.
+            if (seats.watchers.get() > 0 || readWithin(seats, BEING_READ)) {
                 applyChanges(seats);
             }
         }
@@ -227,6 +230,11 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public void forget(String showId) {
         shows.invalidate(showId);
         chainAnswers.forget(showId);
+    }
+
+    private boolean readWithin(ShowSeats seats, Duration window) {
+        Instant read = seats.lastRead;
+        return read != null && read.isAfter(clock.instant().minus(window));
     }
 
     /** Lays the changes announced so far over the show's map, unless a read or another change did already. */

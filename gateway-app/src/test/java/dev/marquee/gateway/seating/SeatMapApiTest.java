@@ -394,8 +394,9 @@ class SeatMapApiTest {
     }
 
     @Test
-    void changesBetweenTwoReadsMakeOneNewVersionWithAllOfThem() {
+    void changesToAShowNobodyReadsForAWhileMakeOneNewVersionAtItsNextRead() {
         JsonNode first = api.get("/api/v1/shows/aurora:311/seats").json();
+        clock.set(Cinemas.NOW.plusSeconds(3)); // no read since: the changes wait for the next one
         String before = first.path("version").asText();
         List<String> free = seatsById(first).entrySet().stream()
                 .filter(seat -> seat.getValue().path("status").asText().equals("AVAILABLE")).map(Map.Entry::getKey)
