@@ -143,7 +143,9 @@ public class SeatMapService implements SeatMapNotices.Listener {
             } else if (seats.current() != null) {
                 return seats.current();
             }
-            return seats.render(instance, show, hall, clock.instant(), this::bytes);
+            SeatMapVersion made = seats.render(instance, show, hall, clock.instant(), this::bytes);
+            made.prepare(); // served at once, and this runs off the event loop
+            return made;
         } finally {
             seats.lock.unlock();
         }
@@ -247,6 +249,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             }
             heldThroughGateway(seats, seats.changesAnnounced.get());
             renderLocked(seats);
+            prepareIfRead(seats);
         } catch (RuntimeException e) {
             LOG.warn("Updating the seat map of show {} failed; it is read afresh from the chain soon", seats.showId, e);
         } finally {
@@ -371,8 +374,17 @@ public class SeatMapService implements SeatMapNotices.Listener {
                 seats.changesApplied = ticket;
             }
             renderLocked(seats);
+            prepareIfRead(seats);
         } finally {
             seats.lock.unlock();
+        }
+    }
+
+    /** A new version of a show being read is written here, off the event loop, before its first reader comes. */
+    private void prepareIfRead(ShowSeats seats) {
+        SeatMapVersion current = seats.current();
+        if (current != null && (seats.watchers.get() > 0 || readWithin(seats, BEING_READ))) {
+            current.prepare();
         }
     }
 

@@ -96,6 +96,14 @@ public final class SeatMapVersion {
         return bytes;
     }
 
+    /**
+     * Writes the answer's bytes now, if they are not yet: for a version about to be served, called off the event
+     * loop, so that the first reader does not write them on it.
+     */
+    public void prepare() {
+        bodies();
+    }
+
     /** The strong ETag of this version. */
     public String etag() {
         return "\"" + version + "\"";
