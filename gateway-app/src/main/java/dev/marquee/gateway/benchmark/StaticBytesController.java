@@ -1,5 +1,6 @@
 package dev.marquee.gateway.benchmark;
 
+import dev.marquee.gateway.seating.SeatMapVersion;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -7,12 +8,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -47,9 +47,7 @@ final class StaticBytesController {
         ByteBuf current = bytes;
         if (current == null) {
             try {
-                byte[] content = Files.readAllBytes(file);
-                current = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(
-                        ByteBuffer.allocateDirect(content.length).put(content).flip()));
+                current = SeatMapVersion.offHeap(Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "no file to serve yet");
             }

@@ -36,11 +36,11 @@ import reactor.core.publisher.Flux;
 
 /**
  * Seat maps kept as ready answers: each change of a show's seats makes a new version of its map, whose JSON (and
- * gzip) bytes are written once, by the first read of that version, and every read serves those bytes. A map changes
- * when the booking rules change seats (on this instance, before the change's request is answered; on the others
- * through {@link SeatMapNotices}), and when the
- * show's chain answers a read made ahead of time in the background, so no reader waits on the chain; only the
- * first read of a show this instance has not seen yet does. When the chain is down, the last answer is served
+ * gzip) bytes are written once, and every read serves those bytes. A map changes when the booking rules change seats
+ * (on this instance, before the change's request is answered; on the others through {@link SeatMapNotices}), and
+ * when the show's chain answers a read made ahead of time in the background, so no reader waits on the chain; only
+ * the first read of a show this instance has not seen yet does. Changes to a show nobody is reading wait for its next
+ * read (see {@link #changedElsewhere}). When the chain is down, the last answer is served
  * with {@code stale: true} and its age.
  */
 @Singleton
@@ -214,7 +214,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             // Applied now for a show being read or followed, so its readers keep being answered from ready bytes on
             // the event loop. For any other show the next read applies it (ready() sends that read to load()): a
             // show held and released many times between reads makes one version, and one nobody reads none.
-            if (seats.watchers.get() > 0 || readWithin(seats, BEING_READ)) {
+            if (beingRead(seats)) {
                 applyChanges(seats);
             }
         }
@@ -234,9 +234,10 @@ public class SeatMapService implements SeatMapNotices.Listener {
         chainAnswers.forget(showId);
     }
 
-    private boolean readWithin(ShowSeats seats, Duration window) {
+    /** Followed by a change stream, or read within {@link #BEING_READ}. */
+    private boolean beingRead(ShowSeats seats) {
         Instant read = seats.lastRead;
-        return read != null && read.isAfter(clock.instant().minus(window));
+        return seats.watchers.get() > 0 || read != null && read.isAfter(clock.instant().minus(BEING_READ));
     }
 
     /** Lays the changes announced so far over the show's map, unless a read or another change did already. */
@@ -383,7 +384,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
     /** A new version of a show being read is written here, off the event loop, before its first reader comes. */
     private void prepareIfRead(ShowSeats seats) {
         SeatMapVersion current = seats.current();
-        if (current != null && (seats.watchers.get() > 0 || readWithin(seats, BEING_READ))) {
+        if (current != null && beingRead(seats)) {
             current.prepare();
         }
     }

@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * (JSON and gzip), made once, when the version is first served. A hold changes a show's map on every instance
  * whether or not anyone is looking at it; writing 300-odd seats as JSON and compressing them took a fifth of the
  * gateway's CPU in a run of holds that nobody read the maps of. Now only versions that are served are written, each
- * once, by the first reader; the version's number and states, which make its ETag and its changes, need no bytes.
+ * once: ahead of its readers, off the event loop, for a show being read ({@link #prepare}), else by its first reader.
+ * The version's number and states, which make its ETag and its changes, need no bytes.
  */
 public final class SeatMapVersion {
     private final long number;
@@ -116,7 +117,7 @@ public final class SeatMapVersion {
                 made = bodies;
                 if (made == null) {
                     byte[] bytes = json.get();
-                    made = new Bodies(direct(bytes), direct(gzip(bytes)));
+                    made = new Bodies(offHeap(bytes), offHeap(gzip(bytes)));
                     bodies = made;
                     json = null; // what it held (the show, the hall, the states) can go
                 }
@@ -125,8 +126,11 @@ public final class SeatMapVersion {
         return made;
     }
 
-    /** Lives as long as the version: unreleasable, so the garbage collector frees it with the version. */
-    private static ByteBuf direct(byte[] bytes) {
+    /**
+     * Bytes kept off the heap for as long as their owner lives: unreleasable, so the garbage collector frees them
+     * with it. Answers are written from views of it ({@code duplicate()}), none of which frees it.
+     */
+    public static ByteBuf offHeap(byte[] bytes) {
         return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()));
     }
 

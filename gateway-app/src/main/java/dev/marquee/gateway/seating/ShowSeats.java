@@ -38,9 +38,9 @@ final class ShowSeats {
     final AtomicLong changesAnnounced = new AtomicLong();
     volatile long changesApplied;
     /**
-     * Change streams following the show. A change is applied at once while there is one; otherwise the next read
-     * applies it. A stream counts itself before it looks for changes not yet applied, and a change is counted before
-     * it looks for streams, so one of the two always sees the other.
+     * Change streams following the show. While there is one (or the show was read just now) a change is applied at
+     * once; otherwise the next read applies it. A stream counts itself before it looks for changes not yet applied,
+     * and a change is counted before it looks for streams, so one of the two always sees the other.
      */
     final AtomicInteger watchers = new AtomicInteger();
     /** A chain read is running; another is wanted once it is done. */

@@ -46,14 +46,12 @@ public final class QrCodes {
             throw new IllegalArgumentException("a QR code of " + code.size + " modules does not fit in " + SIZE + " pixels");
         }
         int offset = (SIZE - code.size * scale) / 2;
-        int width = SIZE;
-        int height = SIZE;
-        int rowBytes = (width + 7) / 8;
-        byte[] raw = new byte[height * (rowBytes + 1)];
-        for (int y = 0; y < height; y++) {
+        int rowBytes = (SIZE + 7) / 8;
+        byte[] raw = new byte[SIZE * (rowBytes + 1)];
+        for (int y = 0; y < SIZE; y++) {
             int row = y * (rowBytes + 1); // its first byte is the filter type, 0 (none)
             int moduleY = Math.floorDiv(y - offset, scale);
-            for (int x = 0; x < width; x++) {
+            for (int x = 0; x < SIZE; x++) {
                 int moduleX = Math.floorDiv(x - offset, scale);
                 if (!code.getModule(moduleX, moduleY)) { // outside the code it is light; a set bit is white
                     raw[row + 1 + x / 8] |= (byte) (0x80 >>> (x % 8));
@@ -62,7 +60,7 @@ public final class QrCodes {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(raw.length / 4);
         png.writeBytes(SIGNATURE);
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(SIZE).putInt(SIZE)
                 .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array());
         chunk(png, "IDAT", deflate(raw));
         chunk(png, "IEND", new byte[0]);
