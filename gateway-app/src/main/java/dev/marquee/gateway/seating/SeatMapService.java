@@ -109,7 +109,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public SeatMapVersion ready(String showId) {
         requireShow(catalogs.current(), showId);
         ShowSeats seats = shows.getIfPresent(showId);
-        if (seats == null || seats.current() == null || !notices.listening() || seats.changesPending()) {
+        if (seats == null || seats.current() == null || !notices.listening() || seats.changesLeftForRead()) {
             return null;
         }
         seats.lastRead = clock.instant();
@@ -143,9 +143,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             } else if (seats.current() != null) {
                 return seats.current();
             }
-            SeatMapVersion made = seats.render(instance, show, hall, clock.instant(), this::bytes);
-            made.prepare(); // served at once, and this runs off the event loop
-            return made;
+            return seats.render(instance, show, hall, clock.instant(), this::bytes, true); // served at once
         } finally {
             seats.lock.unlock();
         }
@@ -210,12 +208,15 @@ public class SeatMapService implements SeatMapNotices.Listener {
     public void changedElsewhere(String showId) {
         ShowSeats seats = shows.getIfPresent(showId);
         if (seats != null) {
-            seats.changesAnnounced.incrementAndGet();
+            long ticket = seats.changesAnnounced.incrementAndGet();
             // Applied now for a show being read or followed, so its readers keep being answered from ready bytes on
-            // the event loop. For any other show the next read applies it (ready() sends that read to load()): a
-            // show held and released many times between reads makes one version, and one nobody reads none.
+            // the event loop (the version before, until this makes the new one). For any other show the next read
+            // applies it (ready() sends that read to load()): a show held and released many times between reads
+            // makes one version, and one nobody reads none.
             if (beingRead(seats)) {
                 applyChanges(seats);
+            } else {
+                seats.leaveForNextRead(ticket);
             }
         }
     }
@@ -223,7 +224,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
     @Override
     public void mayHaveMissedChanges() {
         shows.asMap().values().forEach(seats -> {
-            seats.changesAnnounced.incrementAndGet();
+            seats.leaveForNextRead(seats.changesAnnounced.incrementAndGet()); // readers wait for it meanwhile
             applyChanges(seats);
         });
     }
@@ -252,6 +253,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             renderLocked(seats);
             prepareIfRead(seats);
         } catch (RuntimeException e) {
+            seats.leaveForNextRead(seats.changesAnnounced.get()); // so no reader is answered without it
             LOG.warn("Updating the seat map of show {} failed; it is read afresh from the chain soon", seats.showId, e);
         } finally {
             seats.lock.unlock();
@@ -411,7 +413,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             shows.invalidate(seats.showId);
             return;
         }
-        seats.render(instance, show, hall, clock.instant(), this::bytes);
+        seats.render(instance, show, hall, clock.instant(), this::bytes, beingRead(seats));
     }
 
     private SeatAvailabilityCache.Answer readChain(Show show) {

@@ -38,6 +38,12 @@ final class ShowSeats {
     final AtomicLong changesAnnounced = new AtomicLong();
     volatile long changesApplied;
     /**
+     * The last change left for the next read to apply (the show was not being read). A change applied at once by its
+     * own request is not: until that request has made the new version, which it does before it answers, readers are
+     * answered from the version before, which is right for any read that started before the answer.
+     */
+    private final AtomicLong leftForRead = new AtomicLong();
+    /**
      * Change streams following the show. While there is one (or the show was read just now) a change is applied at
      * once; otherwise the next read applies it. A stream counts itself before it looks for changes not yet applied,
      * and a change is counted before it looks for streams, so one of the two always sees the other.
@@ -70,6 +76,16 @@ final class ShowSeats {
     /** Whether changes were announced that the map does not show yet. */
     boolean changesPending() {
         return changesApplied < changesAnnounced.get();
+    }
+
+    /** The change {@code ticket} is applied by the next read, not by the request that made it. */
+    void leaveForNextRead(long ticket) {
+        leftForRead.accumulateAndGet(ticket, Math::max);
+    }
+
+    /** Whether a reader must apply changes first: some were left for it, or may have been missed. */
+    boolean changesLeftForRead() {
+        return changesApplied < leftForRead.get();
     }
 
     /** When the chain last answered; the answer's age is counted from it. */
@@ -116,9 +132,12 @@ final class ShowSeats {
     /**
      * Makes a new version when a seat's state changed; call under {@link #lock}.
      *
+     * @param writeNow write the new version's answer before it is served (off the event loop, for a show being
+     *        read): readers on the event loop then never write it, nor wait for the thread that does
      * @return the version now served
      */
-    SeatMapVersion render(String instance, Show show, Hall hall, Instant now, Function<SeatMap, byte[]> json) {
+    SeatMapVersion render(String instance, Show show, Hall hall, Instant now, Function<SeatMap, byte[]> json,
+            boolean writeNow) {
         SeatAvailability states = withGatewayHolds(chainAnswer);
         Map<String, SeatState> byId = new HashMap<>();
         for (Seat seat : hall.layout().seats()) {
@@ -135,6 +154,9 @@ final class ShowSeats {
         // The answer itself is laid out and written only if the version is served (see SeatMapVersion).
         SeatMapVersion made = new SeatMapVersion(number, version, byId, states.readAt(), stale, available,
                 () -> json.apply(SeatMap.of(version, show, hall, states, now, staleNow)));
+        if (writeNow) {
+            made.prepare();
+        }
         history.addLast(new Step(number, before == null ? byId.keySet() : changed(before.states(), byId)));
         while (history.size() > HISTORY) {
             history.removeFirst();

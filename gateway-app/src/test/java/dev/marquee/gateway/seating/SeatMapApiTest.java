@@ -419,6 +419,42 @@ class SeatMapApiTest {
         }
     }
 
+    @Test
+    void whileOthersKeepReadingAShowEachChangeShowsInTheFirstReadAfterIt() throws Exception {
+        String show = "aurora:312";
+        List<String> free = seatsById(api.get("/api/v1/shows/" + show + "/seats").json()).entrySet().stream()
+                .filter(seat -> seat.getValue().path("status").asText().equals("AVAILABLE")).map(Map.Entry::getKey)
+                .sorted().toList();
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) { // the show is being read: each change is laid over it by the request that made it
+            readers.add(Thread.ofVirtual().start(() -> {
+                while (reading.get()) {
+                    raw("/api/v1/shows/" + show + "/seats", Map.of());
+                    reads.incrementAndGet();
+                }
+            }));
+        }
+        try {
+            for (int round = 0; round < 4; round++) {
+                for (String seat : free) {
+                    Hold hold = placed("hld_seatmap_busy_" + seat, show, seat);
+                    assertThat(statusOf(show, seat)).as(seat + " after its hold").isEqualTo("HELD");
+                    ended(hold, HoldStatus.RELEASED);
+                    assertThat(statusOf(show, seat)).as(seat + " after its release").isEqualTo("AVAILABLE");
+                }
+            }
+        } finally {
+            reading.set(false);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        }
+        assertThat(free).as("seats free to hold").hasSizeGreaterThan(1);
+        assertThat(reads.get()).as("reads alongside the changes").isGreaterThan(16);
+    }
+
     private static long versionNumber(String version) {
         return Long.parseLong(version.substring(version.lastIndexOf('.') + 1));
     }

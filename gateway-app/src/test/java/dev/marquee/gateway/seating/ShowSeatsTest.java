@@ -26,7 +26,7 @@ class ShowSeatsTest {
     private final ShowSeats seats = new ShowSeats(show.id());
 
     private SeatMapVersion render() {
-        return seats.render(INSTANCE, show, hall, NOW, map -> map.version().getBytes(StandardCharsets.UTF_8));
+        return seats.render(INSTANCE, show, hall, NOW, map -> map.version().getBytes(StandardCharsets.UTF_8), false);
     }
 
     private void chainSays(Set<String> held, Set<String> sold) {
@@ -61,7 +61,7 @@ class ShowSeatsTest {
             seats.render(INSTANCE, show, hall, NOW, map -> {
                 written.incrementAndGet();
                 return map.version().getBytes(StandardCharsets.UTF_8);
-            });
+            }, false);
         }
         assertThat(written).as("five versions nobody read").hasValue(0);
 
@@ -72,6 +72,36 @@ class ShowSeatsTest {
 
         assertThat(written).hasValue(1);
         assertThat(new String(served.json(), StandardCharsets.UTF_8)).isEqualTo(served.version());
+    }
+
+    @Test
+    void aVersionWrittenNowIsWrittenBeforeAnyReaderCanTakeIt() {
+        chainSays(Set.of(), Set.of());
+        SeatMapVersion before = render();
+        chainSays(Set.of("A1"), Set.of());
+        java.util.List<SeatMapVersion> servedWhileWriting = new java.util.ArrayList<>();
+
+        SeatMapVersion made = seats.render(INSTANCE, show, hall, NOW, map -> {
+            servedWhileWriting.add(seats.current());
+            return map.version().getBytes(StandardCharsets.UTF_8);
+        }, true);
+
+        assertThat(servedWhileWriting).as("readers meanwhile get the version before").containsExactly(before);
+        assertThat(seats.current()).isSameAs(made);
+    }
+
+    @Test
+    void onlyChangesLeftForTheNextReadSendReadersToApplyThem() {
+        seats.changesAnnounced.incrementAndGet(); // its own request applies it before it answers
+        assertThat(seats.changesPending()).isTrue();
+        assertThat(seats.changesLeftForRead()).isFalse();
+
+        seats.leaveForNextRead(seats.changesAnnounced.incrementAndGet());
+        assertThat(seats.changesLeftForRead()).isTrue();
+
+        seats.changesApplied = 2;
+        assertThat(seats.changesLeftForRead()).isFalse();
+        assertThat(seats.changesPending()).isFalse();
     }
 
     @Test
