@@ -153,39 +153,58 @@ echo "Warming up the gateway (seat map and its own static route)..."
 wrk -t2 -c"$CONNECTIONS" -d20s "$url" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s "$static_url" > /dev/null
 wrk -t1 -c8 -d3s "$nginx_url" > /dev/null
+# The control's show (below), which the hold path is warmed on too: the first phase with holds would otherwise also
+# pay for the hold path's first compilation and the beans it makes on first use, and the control would not.
+other=$(psql -h 127.0.0.1 -U postgres -d marquee_bench_seatmap_gateway -tAc "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id
+  WHERE s.status = 'SCHEDULED' AND s.starts_at > now() + interval '3 hours' AND s.id <> '$show' ORDER BY abs(h.capacity - 322), s.id LIMIT 1")
+sed "s/\"$show\"/\"$other\"/" "$OUT/holds.lua" > "$OUT/holds-other.lua"
+echo "Warming up the hold path (holds on $other)..."
+wrk -t1 -c"$HOLD_CONNECTIONS" -d15s -s "$OUT/holds-other.lua" "http://127.0.0.1:$GATEWAY_PORT" > /dev/null
 echo "Gateway seat map, $CONNECTIONS connections, $DURATION..."
 run_wrk gateway "$url"
 echo "nginx, the same bytes as a static file..."
 run_wrk nginx "$nginx_url"
 echo "The gateway's own server, the same bytes from memory (GET /benchmark/static)..."
 run_wrk static "$static_url"
+# BENCH_JFR=1 records the gateway (JFR) through the measured phases, each to a file of its own.
+jfr_phase() { # start|stop name
+  if [ "${BENCH_JFR:-}" = 1 ]; then
+    if [ "$1" = start ]; then jcmd "$gateway_pid" JFR.start name="$2" settings=profile > /dev/null
+    else jcmd "$gateway_pid" JFR.stop name="$2" filename="$OUT_ABS/$2.jfr" > /dev/null; fi
+  fi
+}
 # The three again in turns of 10 s: a ratio from neighbouring turns is less at the mercy of the machine's moment.
 ROUNDS=${ROUNDS:-3}
 round_rows=""
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS: seat map, the same server's static bytes, nginx (10 s each)..."
+  jfr_phase start "round-$round-gateway"
   wrk -t2 -c"$CONNECTIONS" -d10s --latency "$url" > "$OUT/wrk-round-$round-gateway.txt"
+  jfr_phase stop "round-$round-gateway"
+  jfr_phase start "round-$round-static"
   wrk -t2 -c"$CONNECTIONS" -d10s --latency "$static_url" > "$OUT/wrk-round-$round-static.txt"
+  jfr_phase stop "round-$round-static"
   wrk -t2 -c"$CONNECTIONS" -d10s --latency "$nginx_url" > "$OUT/wrk-round-$round-nginx.txt"
 done
 echo "Gateway seat map while holds are placed and released on the show..."
 v_before=$(version_number)
+jfr_phase start holds-same-show
 wrk -t1 -c"$HOLD_CONNECTIONS" -d"$DURATION" --latency -s "$OUT/holds.lua" "http://127.0.0.1:$GATEWAY_PORT" > "$OUT/wrk-holds.txt" &
 holds_wrk=$!
 run_wrk gateway-holds "$url"
 wait $holds_wrk
+jfr_phase stop holds-same-show
 v_after=$(version_number)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # The control: the same holds on another show, so the map read is never changed by them. Reads that drop as much
 # here as above lose to the hold path's work on the machine, not to the seat map's updates.
-other=$(psql -h 127.0.0.1 -U postgres -d marquee_bench_seatmap_gateway -tAc "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id
-  WHERE s.status = 'SCHEDULED' AND s.starts_at > now() + interval '3 hours' AND s.id <> '$show' ORDER BY abs(h.capacity - 322), s.id LIMIT 1")
-sed "s/\"$show\"/\"$other\"/" "$OUT/holds.lua" > "$OUT/holds-other.lua"
 echo "Gateway seat map while the same holds are placed on another show ($other)..."
+jfr_phase start holds-other-show
 wrk -t1 -c"$HOLD_CONNECTIONS" -d"$DURATION" --latency -s "$OUT/holds-other.lua" "http://127.0.0.1:$GATEWAY_PORT" > "$OUT/wrk-holds-other.txt" &
 holds_wrk=$!
 run_wrk gateway-holds-other "$url"
 wait $holds_wrk
+jfr_phase stop holds-other-show
 echo "Gateway seat map gzip (Accept-Encoding: gzip)..."
 run_wrk gateway-gzip "$url" -H "Accept-Encoding: gzip"
 echo "Gateway seat map revalidated (If-None-Match: the current ETag, 304)..."
@@ -247,6 +266,7 @@ memory, on a route that does nothing else (\`GET /benchmark/static\`, the same h
 (1 thread, $HOLD_CONNECTIONS connections) placed one-seat holds on the same show and released each won hold
 with its next request, $hold_rps requests/s (p99 $hold_p99 ms), making $versions new versions of the map in $DURATION.
 The control places the same holds on another show ($(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-holds-other.txt") requests/s), so nothing changes the map read.
+The hold path is warmed first (15 s of the control's holds), as the reads are.
 
 $table
 

@@ -23,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 public final class SeatMapVersion {
     private final long number;
     private final String version;
+    private final String etag;
     private final Map<String, SeatState> states;
     private final Instant availabilityReadAt;
     private final boolean stale;
@@ -45,6 +46,7 @@ public final class SeatMapVersion {
             boolean stale, int seatsAvailable, Supplier<byte[]> json) {
         this.number = number;
         this.version = Objects.requireNonNull(version, "version");
+        this.etag = "\"" + version + "\"";
         this.states = Map.copyOf(states);
         this.availabilityReadAt = availabilityReadAt;
         this.stale = stale;
@@ -107,7 +109,7 @@ public final class SeatMapVersion {
 
     /** The strong ETag of this version. */
     public String etag() {
-        return "\"" + version + "\"";
+        return etag;
     }
 
     private Bodies bodies() {
