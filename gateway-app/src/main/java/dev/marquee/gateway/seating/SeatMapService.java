@@ -54,6 +54,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
     private static final Duration MIN_READ_GAP = Duration.ofMillis(100);
     /** A show read this recently gets each change laid over its map at once, not by its next read. */
     private static final Duration BEING_READ = Duration.ofSeconds(2);
+    /** A read stamps its show as read at most this often: readers on both event loops writing one field cost more. */
+    private static final long READ_STAMP_MILLIS = 50;
     /** Holds ended this long before the chain was asked are still laid over its answer. */
     private static final Duration ENDED_MARGIN = Duration.ofSeconds(2);
 
@@ -112,8 +114,12 @@ public class SeatMapService implements SeatMapNotices.Listener {
         if (seats == null || seats.current() == null || !notices.listening() || seats.changesLeftForRead()) {
             return null;
         }
-        seats.lastRead = clock.instant();
-        readChainIfDue(seats);
+        Instant now = clock.instant();
+        Instant read = seats.lastRead;
+        if (read == null || now.toEpochMilli() - read.toEpochMilli() >= READ_STAMP_MILLIS) {
+            seats.lastRead = now;
+        }
+        readChainIfDue(seats, now);
         return seats.current();
     }
 
@@ -135,7 +141,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             if (!seats.hasChainAnswer()) {
                 Instant asked = clock.instant();
                 SeatAvailabilityCache.Answer answer = readChain(show);
-                seats.lastChainAttempt = asked;
+                chainAttempted(seats, show, asked);
                 seats.chainAnswered(answer.availability(), answer.stale(), asked);
                 heldThroughGateway(seats, seats.changesAnnounced.get());
             } else if (!notices.listening() || seats.changesPending()) {
@@ -284,15 +290,16 @@ public class SeatMapService implements SeatMapNotices.Listener {
         return new GatewayHolds.Seats(held, letGo, booked);
     }
 
-    private boolean due(ShowSeats seats) {
-        Instant last = seats.lastChainAttempt;
-        if (last == null) {
-            return true;
-        }
-        Duration freshness = catalogs.current().show(seats.showId).flatMap(show -> chains.chain(show.chainId()))
-                .map(chain -> chain.configuration().seatMapFreshness()).orElse(Duration.ZERO);
-        Duration gap = freshness.compareTo(MIN_READ_GAP) < 0 ? MIN_READ_GAP : freshness;
-        return !clock.instant().isBefore(last.plus(gap));
+    /** The chain was asked for the show's seats just now: it is asked again once its answers' freshness is over. */
+    private void chainAttempted(ShowSeats seats, Show show, Instant asked) {
+        Duration freshness = chains.chain(show.chainId()).map(chain -> chain.configuration().seatMapFreshness())
+                .orElse(Duration.ZERO);
+        seats.chainReadDue = asked.plus(freshness.compareTo(MIN_READ_GAP) < 0 ? MIN_READ_GAP : freshness);
+    }
+
+    private static boolean due(ShowSeats seats, Instant now) {
+        Instant due = seats.chainReadDue;
+        return due == null || !now.isBefore(due);
     }
 
     private void readAhead() {
@@ -301,7 +308,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             for (ShowSeats seats : shows.asMap().values()) {
                 Instant read = seats.lastRead;
                 if (read != null && read.isAfter(hotSince) && seats.hasChainAnswer()) {
-                    readChainIfDue(seats);
+                    readChainIfDue(seats, clock.instant());
                 }
             }
         } catch (RuntimeException e) {
@@ -310,8 +317,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
     }
 
     /** Reads the show's chain in the background when its answer is due for renewal and no read runs yet. */
-    private void readChainIfDue(ShowSeats seats) {
-        if (!seats.chainReadRunning.get() && due(seats) && seats.chainReadRunning.compareAndSet(false, true)) {
+    private void readChainIfDue(ShowSeats seats, Instant now) {
+        if (!seats.chainReadRunning.get() && due(seats, now) && seats.chainReadRunning.compareAndSet(false, true)) {
             seats.chainReadWanted.set(true);
             background.execute(() -> readChainWhileWanted(seats));
         }
@@ -346,7 +353,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             return;
         }
         Instant asked = clock.instant();
-        seats.lastChainAttempt = asked;
+        chainAttempted(seats, show, asked);
         SeatAvailabilityCache.Answer answer;
         try {
             chainAnswers.forget(seats.showId);

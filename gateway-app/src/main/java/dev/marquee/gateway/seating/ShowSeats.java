@@ -52,7 +52,8 @@ final class ShowSeats {
     /** A chain read is running; another is wanted once it is done. */
     final AtomicBoolean chainReadRunning = new AtomicBoolean();
     final AtomicBoolean chainReadWanted = new AtomicBoolean();
-    volatile Instant lastChainAttempt;
+    /** When the chain is next asked ahead of readers: its last attempt plus its answers' freshness. */
+    volatile Instant chainReadDue;
     volatile Instant lastRead;
 
     private SeatAvailability chainAnswer;
