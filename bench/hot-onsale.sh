@@ -25,21 +25,20 @@ table=$(python3 - "$OUT/seat-map.txt" "$OUT/holds.txt" <<'PY'
 import re, sys
 seat, holds = open(sys.argv[1]).read(), open(sys.argv[2]).read()
 
+def rows(text):
+    """The cells of each line of the Markdown tables in a script's output."""
+    return [[c.strip() for c in line.strip().strip('|').split('|')] for line in text.splitlines() if line.startswith('|')]
+
 def row(text, name):
-    for line in text.splitlines():
-        cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if cells and cells[0] == name:
+    for cells in rows(text):
+        if cells[0] == name:
             return cells
     raise SystemExit("no row '%s' in the output" % name)
 
 # The median of the rounds' ratios from their request counts, not from the two-decimal ratios printed: 0.797 is not 0.8.
 def median_of_rounds(ceiling_column):
-    ratios = []
-    for line in seat.splitlines():
-        cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if len(cells) == 6 and cells[0].isdigit():
-            ratios.append(float(cells[1].split()[0]) / float(cells[ceiling_column]))
-    ratios.sort()
+    ratios = sorted(float(cells[1].split()[0]) / float(cells[ceiling_column])
+                    for cells in rows(seat) if len(cells) == 6 and cells[0].isdigit())
     middle = len(ratios) // 2
     return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 busy = row(seat, "gateway seat map while holds are placed on the show")

@@ -54,8 +54,6 @@ public class SeatMapService implements SeatMapNotices.Listener {
     private static final Duration MIN_READ_GAP = Duration.ofMillis(100);
     /** A show read this recently gets each change laid over its map at once, not by its next read. */
     private static final Duration BEING_READ = Duration.ofSeconds(2);
-    /** A read stamps its show as read at most this often: readers on both event loops writing one field cost more. */
-    private static final long READ_STAMP_MILLIS = 50;
     /** Holds ended this long before the chain was asked are still laid over its answer. */
     private static final Duration ENDED_MARGIN = Duration.ofSeconds(2);
 
@@ -115,10 +113,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
             return null;
         }
         Instant now = clock.instant();
-        Instant read = seats.lastRead;
-        if (read == null || now.toEpochMilli() - read.toEpochMilli() >= READ_STAMP_MILLIS) {
-            seats.lastRead = now;
-        }
+        seats.read(now);
         readChainIfDue(seats, now);
         return seats.current();
     }
@@ -135,7 +130,7 @@ public class SeatMapService implements SeatMapNotices.Listener {
         Show show = requireShow(catalog, showId);
         Hall hall = catalog.hall(show.hallId()).orElseThrow(() -> new NotFoundException("hall", show.hallId()));
         ShowSeats seats = shows.get(showId, ShowSeats::new);
-        seats.lastRead = clock.instant();
+        seats.read(clock.instant());
         seats.lock.lock();
         try {
             if (!seats.hasChainAnswer()) {
@@ -257,7 +252,6 @@ public class SeatMapService implements SeatMapNotices.Listener {
             }
             heldThroughGateway(seats, seats.changesAnnounced.get());
             renderLocked(seats);
-            prepareIfRead(seats);
         } catch (RuntimeException e) {
             seats.leaveForNextRead(seats.changesAnnounced.get()); // so no reader is answered without it
             LOG.warn("Updating the seat map of show {} failed; it is read afresh from the chain soon", seats.showId, e);
@@ -384,17 +378,8 @@ public class SeatMapService implements SeatMapNotices.Listener {
                 seats.changesApplied = ticket;
             }
             renderLocked(seats);
-            prepareIfRead(seats);
         } finally {
             seats.lock.unlock();
-        }
-    }
-
-    /** A new version of a show being read is written here, off the event loop, before its first reader comes. */
-    private void prepareIfRead(ShowSeats seats) {
-        SeatMapVersion current = seats.current();
-        if (current != null && beingRead(seats)) {
-            current.prepare();
         }
     }
 

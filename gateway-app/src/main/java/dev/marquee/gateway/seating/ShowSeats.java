@@ -31,6 +31,8 @@ import reactor.core.publisher.Sinks;
  */
 final class ShowSeats {
     static final int HISTORY = 256;
+    /** A read stamps the show as read at most this often: readers on both event loops writing one field cost more. */
+    static final long READ_STAMP_MILLIS = 50;
 
     final String showId;
     final ReentrantLock lock = new ReentrantLock();
@@ -54,6 +56,7 @@ final class ShowSeats {
     final AtomicBoolean chainReadWanted = new AtomicBoolean();
     /** When the chain is next asked ahead of readers: its last attempt plus its answers' freshness. */
     volatile Instant chainReadDue;
+    /** When the show was last read, to within {@link #READ_STAMP_MILLIS}. */
     volatile Instant lastRead;
 
     private SeatAvailability chainAnswer;
@@ -72,6 +75,15 @@ final class ShowSeats {
 
     SeatMapVersion current() {
         return current;
+    }
+
+    /** The show is read now. */
+    void read(Instant now) {
+        Instant last = lastRead;
+        long since = last == null ? Long.MAX_VALUE : now.toEpochMilli() - last.toEpochMilli();
+        if (since >= READ_STAMP_MILLIS || since < 0) { // a clock set back restamps at once
+            lastRead = now;
+        }
     }
 
     /** Whether changes were announced that the map does not show yet. */
@@ -133,8 +145,9 @@ final class ShowSeats {
     /**
      * Makes a new version when a seat's state changed; call under {@link #lock}.
      *
-     * @param writeNow write the new version's answer before it is served (off the event loop, for a show being
-     *        read): readers on the event loop then never write it, nor wait for the thread that does
+     * @param writeNow have the answer of the version served from now on written before this returns (off the event
+     *        loop, for a show being read), the new one before it is served: readers on the event loop then never
+     *        write it, nor wait for the thread that does
      * @return the version now served
      */
     SeatMapVersion render(String instance, Show show, Hall hall, Instant now, Function<SeatMap, byte[]> json,
@@ -146,6 +159,9 @@ final class ShowSeats {
         }
         SeatMapVersion before = current;
         if (before != null && before.stale() == stale && before.states().equals(byId)) {
+            if (writeNow) {
+                before.prepare(); // made while nobody read the show, it may not be written yet
+            }
             return before;
         }
         long number = before == null ? 1 : before.number() + 1;

@@ -91,6 +91,35 @@ class ShowSeatsTest {
     }
 
     @Test
+    void aReadStampsTheShowAtMostEveryFiftyMilliseconds() {
+        seats.read(NOW);
+        seats.read(NOW.plusMillis(49));
+        assertThat(seats.lastRead).isEqualTo(NOW);
+
+        seats.read(NOW.plusMillis(50));
+        assertThat(seats.lastRead).isEqualTo(NOW.plusMillis(50));
+
+        seats.read(NOW.minusSeconds(1));
+        assertThat(seats.lastRead).as("a clock set back").isEqualTo(NOW.minusSeconds(1));
+    }
+
+    @Test
+    void anUnchangedVersionToBeWrittenNowIsWrittenToo() {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        chainSays(Set.of("A1"), Set.of());
+        SeatMapVersion unread = seats.render(INSTANCE, show, hall, NOW, map -> {
+            written.incrementAndGet();
+            return map.version().getBytes(StandardCharsets.UTF_8);
+        }, false);
+        assertThat(written).hasValue(0);
+
+        SeatMapVersion same = seats.render(INSTANCE, show, hall, NOW, map -> new byte[0], true);
+
+        assertThat(same).isSameAs(unread);
+        assertThat(written).as("written by the render that asked for it, with the version's own writer").hasValue(1);
+    }
+
+    @Test
     void onlyChangesLeftForTheNextReadSendReadersToApplyThem() {
         seats.changesAnnounced.incrementAndGet(); // its own request applies it before it answers
         assertThat(seats.changesPending()).isTrue();
