@@ -88,7 +88,7 @@ for _ in $(seq 1 240); do grep -q 'Synced chain bench' "$OUT/gateway.log" && bre
 
 echo "Racing (${ATTEMPTS:-3000} attempts per run, ${CLIENTS:-32} concurrent clients)..."
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-table=$(${chain_cores[@]+"${chain_cores[@]}"} java -Draw.connections="$BENCH_POOL" -Dwarmup="${WARMUP:-8000}" -Dattempts="${ATTEMPTS:-3000}" -Dclients="${CLIENTS:-32}" -Dgateway.pid="$gateway_pid" -Dchain.pid="$chain_pid" \
+table=$(${chain_cores[@]+"${chain_cores[@]}"} java -Draw.connections="$BENCH_POOL" -Dwarmup="${WARMUP:-24000}" -Dattempts="${ATTEMPTS:-3000}" -Dclients="${CLIENTS:-32}" -Dgateway.pid="$gateway_pid" -Dchain.pid="$chain_pid" \
   -Dclock.ticks="$(getconf CLK_TCK)" -cp "$OUT/gateway.jar" bench/HoldBench.java \
   "http://127.0.0.1:$GATEWAY_PORT" "$CHAIN_DB" "http://127.0.0.1:$SANDBOX_PORT" "$GATEWAY_DB" 2> "$OUT/bench.err")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -103,7 +103,7 @@ attempt 1 to 3 random seats of the run's shows; $cores_note; $cpu; PostgreSQL $(
 "PostgreSQL lock transaction" is the chain's lock recipe from contracts/sandbox-schema.md run straight
 over JDBC (a pool of $BENCH_POOL connections, as gateway and chain have each): the ceiling the chain's own database
 puts on any gateway. Holds last 5 minutes, so won seats stay taken for the whole run and later attempts on a hot
-show mostly conflict. Gateway and chain are warmed first (${WARMUP:-8000} attempts each on shows of their own, each
+show mostly conflict. Gateway and chain are warmed first (${WARMUP:-24000} attempts each on shows of their own, each
 won hold released at once). CPU ms per attempt is the process's user + system time over the run (/proc/<pid>/stat)
 divided by its attempts, its JIT compiler threads' share in brackets; "machine busy" is the whole machine's
 (/proc/stat), other work on it included. Seats held twice, won seats that the chain gives another lock, and live

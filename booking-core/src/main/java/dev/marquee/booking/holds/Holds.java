@@ -6,6 +6,7 @@ import dev.marquee.booking.shows.BookableShow;
 import dev.marquee.booking.shows.SeatWatch;
 import dev.marquee.booking.shows.SeatsFreed;
 import dev.marquee.booking.shows.Shows;
+import dev.marquee.booking.support.Transactions;
 import dev.marquee.booking.tokens.Secrets;
 import dev.marquee.booking.tokens.Tokens;
 import dev.marquee.spi.LockOutcome;
@@ -43,15 +44,18 @@ public class Holds {
     private final HoldRules rules;
     private final SeatWatch watch;
     private final Secrets secrets;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public Holds(Shows shows, Chains chains, HoldStore store, HoldRules rules, SeatWatch watch, Secrets secrets, Clock clock) {
+    public Holds(Shows shows, Chains chains, HoldStore store, HoldRules rules, SeatWatch watch, Secrets secrets,
+            Transactions transactions, Clock clock) {
         this.shows = shows;
         this.chains = chains;
         this.store = store;
         this.rules = rules;
         this.watch = watch;
         this.secrets = secrets;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -71,18 +75,26 @@ public class Holds {
      * @throws TheatreException when the chain fails; nothing is held then
      */
     public HoldOutcome place(String holdId, HoldRequest request) {
-        return place(holdId, request, true);
+        return place(holdId, request, HoldReceipt.NONE);
     }
 
     /**
-     * As {@link #place}, for a hold id that nothing was placed under yet (one made for a freshly claimed idempotency
-     * key), so the look-up for an earlier hold under it is skipped.
+     * As {@link #place(String, HoldRequest)}, with {@code receipt} told of a new hold inside the transaction that records
+     * it. A hold placed before under this id (its answer lost) is answered again without it.
      */
-    public HoldOutcome placeNew(String holdId, HoldRequest request) {
-        return place(holdId, request, false);
+    public HoldOutcome place(String holdId, HoldRequest request, HoldReceipt receipt) {
+        return place(holdId, request, true, receipt);
     }
 
-    private HoldOutcome place(String holdId, HoldRequest request, boolean mayExist) {
+    /**
+     * As {@link #place(String, HoldRequest, HoldReceipt)}, for a hold id that nothing was placed under yet (one made for a
+     * freshly claimed idempotency key), so the look-up for an earlier hold under it is skipped.
+     */
+    public HoldOutcome placeNew(String holdId, HoldRequest request, HoldReceipt receipt) {
+        return place(holdId, request, false, receipt);
+    }
+
+    private HoldOutcome place(String holdId, HoldRequest request, boolean mayExist, HoldReceipt receipt) {
         List<HoldOutcome.FieldProblem> problems = checkFields(request);
         if (!problems.isEmpty()) {
             return new HoldOutcome.Invalid(problems);
@@ -120,7 +132,7 @@ public class Holds {
         if (store.seatsHeldBy(email, show.id(), now) + seats.size() > rules.maxSeatsPerEmail()) {
             return emailLimitReached(email, show.id(), now);
         }
-        return lockAtChain(holdId, show, seats, email, now);
+        return lockAtChain(holdId, show, seats, email, now, receipt);
     }
 
     /** The requested seats found in the show's hall, by id: one pass over the hall, with no map of all its seats. */
@@ -171,23 +183,24 @@ public class Holds {
                 + " seats of this show already; at most " + rules.maxSeatsPerEmail() + " seats per email and show");
     }
 
-    private HoldOutcome lockAtChain(String holdId, BookableShow show, List<HeldSeat> seats, String email, Instant now) {
+    private HoldOutcome lockAtChain(String holdId, BookableShow show, List<HeldSeat> seats, String email, Instant now,
+            HoldReceipt receipt) {
         TheatreAdapter theatre = chains.require(show.chainId());
         List<String> seatIds = seats.stream().map(HeldSeat::seatId).toList();
         LockOutcome outcome = theatre.lockSeats(new SeatLockRequest(show.ref(), seatIds,
                 rules.ttl().plus(rules.chainMargin()), holdId));
         return switch (outcome) {
-            case LockOutcome.SeatsTaken taken -> {
-                watch.seatsChanged(show.id());
-                yield new HoldOutcome.SeatsTaken(taken.seatRefs());
-            }
+            // Nothing changed through the gateway, so no seat map is told: what the chain knows and a map does not (a
+            // lock from its box office) shows when the chain's answer is read again, within its freshness. Telling every
+            // instance of every refused attempt cost a notice each, hundreds a second on a hot show.
+            case LockOutcome.SeatsTaken taken -> new HoldOutcome.SeatsTaken(taken.seatRefs());
             case LockOutcome.Refused refused -> new HoldOutcome.NotBookable(refused.reason());
-            case LockOutcome.Locked locked -> remember(theatre, holdId, show, seats, email, now, locked);
+            case LockOutcome.Locked locked -> remember(theatre, holdId, show, seats, email, now, locked, receipt);
         };
     }
 
     private HoldOutcome remember(TheatreAdapter theatre, String holdId, BookableShow show, List<HeldSeat> seats, String email,
-            Instant now, LockOutcome.Locked locked) {
+            Instant now, LockOutcome.Locked locked, HoldReceipt receipt) {
         Instant byTtl = now.plus(rules.ttl());
         Instant byChain = locked.expiresAt().minus(rules.chainMargin());
         Instant expiresAt = byTtl.isBefore(byChain) ? byTtl : byChain;
@@ -200,7 +213,13 @@ public class Holds {
         String token = secrets.newToken();
         boolean recorded;
         try {
-            recorded = store.recordWithin(hold, Tokens.hash(token), rules.maxSeatsPerEmail(), now);
+            recorded = transactions.atomically(() -> {
+                if (!store.recordWithin(hold, Tokens.hash(token), rules.maxSeatsPerEmail(), now)) {
+                    return false;
+                }
+                receipt.recorded(hold, token);
+                return true;
+            });
         } catch (RuntimeException e) {
             // Nothing may stay locked at the chain for a hold the gateway does not know; a hold it does know
             // under this id (recorded by a request running at the same time) keeps its lock.

@@ -80,14 +80,45 @@ public class IdempotentRequests {
      */
     public Execution execute(String key, String requestHash, Supplier<String> newResourceId, Function<String, Answer> work,
             Predicate<RuntimeException> outcomeUnknown) {
-        return executeFor(key, requestHash, newResourceId, resource -> work.apply(resource.id()), outcomeUnknown);
+        return executeFor(key, requestHash, newResourceId, running -> work.apply(running.resource().id()), outcomeUnknown);
+    }
+
+    /**
+     * A request running under its key: its resource, and a way to keep its answer inside the work's own transaction, so
+     * that the answer commits with what the request did.
+     */
+    public final class Running {
+        private final String key;
+        private final Resource resource;
+        private boolean kept;
+
+        private Running(String key, Resource resource) {
+            this.key = key;
+            this.resource = resource;
+        }
+
+        public Resource resource() {
+            return resource;
+        }
+
+        /**
+         * Keeps the request's success answer now, joining the caller's transaction; the work must then return this very
+         * answer, which is not written again.
+         */
+        public void keep(Answer answer) {
+            if (!answer.isSuccess()) {
+                throw new IllegalArgumentException("only a success answer is kept, not " + answer.status());
+            }
+            store.complete(key, answer);
+            kept = true;
+        }
     }
 
     /**
      * As {@link #execute}, with the work told whether its resource id is {@link Resource#fresh fresh}, so that it can
-     * skip looking for what an earlier run created under it.
+     * skip looking for what an earlier run created under it, and able to {@link Running#keep keep} its answer itself.
      */
-    public Execution executeFor(String key, String requestHash, Supplier<String> newResourceId, Function<Resource, Answer> work,
+    public Execution executeFor(String key, String requestHash, Supplier<String> newResourceId, Function<Running, Answer> work,
             Predicate<RuntimeException> outcomeUnknown) {
         Instant giveUpAt = clock.instant().plus(rules.waitForRunning());
         while (true) {
@@ -111,10 +142,11 @@ public class IdempotentRequests {
         }
     }
 
-    private Answer runOnce(String key, Resource resource, Function<Resource, Answer> work, Predicate<RuntimeException> outcomeUnknown) {
+    private Answer runOnce(String key, Resource resource, Function<Running, Answer> work, Predicate<RuntimeException> outcomeUnknown) {
+        Running running = new Running(key, resource);
         Answer answer;
         try {
-            answer = work.apply(resource);
+            answer = work.apply(running);
         } catch (RuntimeException e) {
             if (!outcomeUnknown.test(e)) {
                 store.delete(key);
@@ -122,7 +154,9 @@ public class IdempotentRequests {
             throw e;
         }
         if (answer.isSuccess()) {
-            store.complete(key, answer);
+            if (!running.kept) {
+                store.complete(key, answer);
+            }
         } else {
             store.delete(key);
         }

@@ -17,6 +17,7 @@ import dev.marquee.spi.TheatreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +231,32 @@ class HoldsTest {
     }
 
     @Test
+    void aReceiptIsToldOfTheNewHoldInsideTheTransactionThatRecordsIt() {
+        List<String> seen = new ArrayList<>();
+
+        HoldOutcome outcome = booking.holds.placeNew(booking.holds.newHoldId(), booking.request("A1"), (hold, token) -> {
+            assertThat(booking.transactions.inTransaction()).isTrue();
+            assertThat(booking.holdStore.find(hold.id())).as("recorded first").isPresent();
+            seen.add(hold.id() + " " + token);
+        });
+
+        HoldOutcome.Placed placed = (HoldOutcome.Placed) outcome;
+        assertThat(seen).containsExactly(placed.hold().id() + " " + placed.token());
+    }
+
+    @Test
+    void aReceiptIsNotToldOfAHoldThatWasRefused() {
+        booking.placeHold("A1");
+        List<String> seen = new ArrayList<>();
+
+        HoldOutcome outcome = booking.holds.placeNew(booking.holds.newHoldId(), booking.request("A1"),
+                (hold, token) -> seen.add(hold.id()));
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.SeatsTaken.class);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void aHoldReadsExpiredOncePastItsExpiryBeforeAnySweep() {
         HoldOutcome.Placed placed = booking.placeHold("A1");
         booking.clock.set(placed.hold().expiresAt());
@@ -363,7 +390,7 @@ class HoldsTest {
             }
         };
         Holds holdsOnFailingStore = new Holds(booking.shows, booking.chains, failing, booking.holdRules, booking.watch, booking.secrets,
-                booking.clock);
+                booking.transactions, booking.clock);
 
         assertThatThrownBy(() -> holdsOnFailingStore.place("hld_1", booking.request("A1")))
                 .isInstanceOfSatisfying(HoldNotRecordedException.class, e -> assertThat(Holds.outcomeUnknown(e)).isTrue())

@@ -100,8 +100,8 @@ class IdempotentRequestsTest {
     @Test
     void aNewKeysResourceIdIsFreshAndATakenOverOneIsNot() {
         List<IdempotentRequests.Resource> resources = new ArrayList<>();
-        Function<IdempotentRequests.Resource, Answer> recording = resource -> {
-            resources.add(resource);
+        Function<IdempotentRequests.Running, Answer> recording = running -> {
+            resources.add(running.resource());
             return CREATED;
         };
         requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), recording, NO_FAILURE_LEAVES_AN_EFFECT);
@@ -111,6 +111,32 @@ class IdempotentRequestsTest {
 
         assertThat(resources).containsExactly(new IdempotentRequests.Resource("hld_1", true),
                 new IdempotentRequests.Resource("hld_2", false));
+    }
+
+    @Test
+    void anAnswerTheWorkKeptItselfIsReplayed() {
+        List<String> runs = new ArrayList<>();
+        Function<IdempotentRequests.Running, Answer> keeping = running -> {
+            runs.add(running.resource().id());
+            running.keep(CREATED);
+            return CREATED;
+        };
+
+        Execution first = requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), keeping, NO_FAILURE_LEAVES_AN_EFFECT);
+        Execution again = requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), keeping, NO_FAILURE_LEAVES_AN_EFFECT);
+
+        assertThat(again).isEqualTo(first).isEqualTo(new Execution.Answered(CREATED));
+        assertThat(runs).hasSize(1);
+    }
+
+    @Test
+    void onlyASuccessIsKeptByTheWork() {
+        Answer conflict = new Answer(409, "{}");
+
+        assertThatThrownBy(() -> requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), running -> {
+            running.keep(conflict);
+            return conflict;
+        }, NO_FAILURE_LEAVES_AN_EFFECT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

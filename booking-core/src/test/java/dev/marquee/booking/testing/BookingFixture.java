@@ -59,7 +59,7 @@ public final class BookingFixture {
     public BookingFixture(HoldRules holdRules, BookingRules bookingRules) {
         this.holdRules = holdRules;
         this.bookingRules = bookingRules;
-        holds = new Holds(shows, chains, holdStore, holdRules, watch, secrets, clock);
+        holds = new Holds(shows, chains, holdStore, holdRules, watch, secrets, transactions, clock);
         checkout = new Checkout(holdStore, bookingStore, shows, payments, secrets, clock);
         confirmations = new Confirmations(bookingStore, holdStore, outbox, transactions, chains, shows, watch,
                 new TicketIssue(signing, secrets), new PaymentReturns(bookingStore, outbox, transactions, holds, clock),

@@ -1,6 +1,7 @@
 package dev.marquee.gateway.holds;
 
 import dev.marquee.booking.holds.HoldOutcome;
+import dev.marquee.booking.holds.HoldReceipt;
 import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
 import dev.marquee.booking.idempotency.Answer;
@@ -86,9 +87,7 @@ public class HoldController {
         // So is the account: a repeat signed in to another account is another request.
         String requestHash = Tokens.hash(client.id() + "\n" + (customer == null ? "" : customer.accountId() + "\n") + json(hold));
         return switch (keys.executeFor(key, requestHash, holds::newHoldId,
-                holdId -> entry(holdRequest, queueToken) instanceof HoldEntry.AdmissionRequired required
-                        ? admissionRequired(request, required) : answer(request, place(holdId, holdRequest, customer)),
-                Holds::outcomeUnknown)) {
+                running -> run(running, holdRequest, queueToken, request, customer), Holds::outcomeUnknown)) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
                     : HttpResponse.<String>status(HttpStatus.valueOf(answered.answer().status()))
@@ -113,20 +112,44 @@ public class HoldController {
         return waitingRoom.entryFor(hold.showId(), queueToken);
     }
 
+    /**
+     * The request under its key. A new hold's owner and its answer are recorded with the hold, in its transaction: one
+     * commit for all three, and a repeat never finds the hold without its answer or its account.
+     */
+    private Answer run(IdempotentRequests.Running running, HoldRequest hold, @Nullable String queueToken, HttpRequest<?> request,
+            @Nullable Customer customer) {
+        if (entry(hold, queueToken) instanceof HoldEntry.AdmissionRequired required) {
+            return admissionRequired(request, required);
+        }
+        Answer[] kept = {null};
+        HoldReceipt receipt = (placed, token) -> {
+            if (customer != null) {
+                owners.own(placed.id(), customer);
+            }
+            kept[0] = answer(request, new HoldOutcome.Placed(placed, token));
+            running.keep(kept[0]);
+        };
+        HoldOutcome outcome = place(running.resource(), hold, receipt);
+        if (kept[0] != null) {
+            return kept[0];
+        }
+        if (customer != null && outcome instanceof HoldOutcome.Placed placed) {
+            // Placed before and answered again with a new token: before the answer goes out, nobody can check it out yet.
+            owners.own(placed.hold().id(), customer);
+        }
+        return answer(request, outcome);
+    }
+
     /** A fresh key's hold id has nothing placed under it yet; a taken-over one may (its answer was lost). */
-    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold, @Nullable Customer customer) {
+    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold, HoldReceipt receipt) {
         HoldOutcome outcome;
         try {
-            outcome = holdId.fresh() ? holds.placeNew(holdId.id(), hold) : holds.place(holdId.id(), hold);
+            outcome = holdId.fresh() ? holds.placeNew(holdId.id(), hold, receipt) : holds.place(holdId.id(), hold, receipt);
         } catch (RuntimeException fault) {
             meters.failed();
             throw fault;
         }
         meters.counted(outcome);
-        if (customer != null && outcome instanceof HoldOutcome.Placed placed) {
-            // Before the answer goes out: nobody has the hold's token to check it out yet.
-            owners.own(placed.hold().id(), customer);
-        }
         return outcome;
     }
 

@@ -15,7 +15,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -108,18 +112,30 @@ public class RateLimits {
     /**
      * Buckets in PostgreSQL. Each key's bucket is taken through one proxy kept for it, with Bucket4j's batching: takes
      * of one bucket that arrive while another is at the database wait for it and then go together, in one transaction.
-     * The counts stay exact, but a busy key (one booking app's, or one address behind a balancer) no longer queues its
-     * every request on the bucket's row lock, one transaction at a time: that halved the holds a second the gateway
-     * could place.
+     * A busy key (one booking app's, or one address behind a balancer) no longer queues its every request on the
+     * bucket's row lock, one transaction at a time: that halved the holds a second the gateway could place.
+     * <p>
+     * A limit of {@value #DELAYED_FROM} or more a period is also delayed: an instance takes up to
+     * {@value #SLACK_PERCENT}% of it against its last copy of the bucket, for at most {@link #DELAY}, and then
+     * tells the database what it took in one transaction (Bucket4j's delaying). Such a key may go over its limit by that
+     * share per instance, and its requests stop costing a transaction each: a booking app's thousands of holds a
+     * minute made one bucket transaction for every hold. Smaller limits (an email's waitlist joins, a default key's
+     * 600 writes a minute when {@value #SLACK_PERCENT}% of it is under 2) stay exact.
      */
     static final class SharedBuckets implements Buckets {
+        static final long DELAYED_FROM = 200;
+        static final long SLACK_PERCENT = 1;
+        static final Duration DELAY = Duration.ofMillis(100);
+
         private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+        private final TimeMeter time;
         /** The batching state lives in the proxy, so a key's proxy is kept while the key is in use. */
         private final Cache<String, BucketProxy> kept = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
                 .maximumSize(100_000).build();
 
         /** On the pool itself: Bucket4j opens, commits and closes its own connections, outside any of ours. */
         SharedBuckets(DataSource dataSource, TimeMeter time) {
+            this.time = time;
             this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -131,7 +147,7 @@ public class RateLimits {
         @Override
         public ConsumptionProbe take(String key, Limit limit) {
             long version = version(limit);
-            BucketProxy batched = kept.get(key + "#" + version, k -> builder(version).withOptimization(Optimizations.batching())
+            BucketProxy batched = kept.get(key + "#" + version, k -> builder(version).withOptimization(optimization(limit))
                     .build(key, () -> configuration(limit)));
             try {
                 return batched.tryConsumeAndReturnRemaining(1);
@@ -143,6 +159,15 @@ public class RateLimits {
                 // 8.14); a take on its own makes it, and the batches after it find it.
                 return builder(version).build(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
             }
+        }
+
+        /** Delaying (which batches too) for a large limit, batching alone for a small one. */
+        private Optimization optimization(Limit limit) {
+            long slack = limit.count() * SLACK_PERCENT / 100;
+            if (limit.count() < DELAYED_FROM || slack < 2) {
+                return Optimizations.batching();
+            }
+            return new DelayOptimization(new DelayParameters(slack, DELAY), NopeOptimizationListener.INSTANCE, time);
         }
 
         /**

@@ -60,8 +60,9 @@ public class BookingCoreFactory {
     }
 
     @Singleton
-    Holds holds(Shows shows, Chains chains, HoldStore store, HoldSettings settings, SeatWatch watch, Secrets secrets, Clock clock) {
-        return new Holds(shows, chains, store, settings.rules(), watch, secrets, clock);
+    Holds holds(Shows shows, Chains chains, HoldStore store, HoldSettings settings, SeatWatch watch, Secrets secrets,
+            Transactions transactions, Clock clock) {
+        return new Holds(shows, chains, store, settings.rules(), watch, secrets, transactions, clock);
     }
 
     @Singleton

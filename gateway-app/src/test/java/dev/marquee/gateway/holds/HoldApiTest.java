@@ -1,9 +1,11 @@
 package dev.marquee.gateway.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.booking.holds.HoldOutcome;
+import dev.marquee.booking.holds.HoldNotRecordedException;
 import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
 import dev.marquee.booking.idempotency.IdempotentRequests;
@@ -373,6 +375,36 @@ class HoldApiTest implements TestPropertyProvider {
         assertThat(api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + lost.token()), null).status())
                 .as("the token nobody received").isEqualTo(404);
         assertThat(statusesOf(show, seats)).containsOnly("HELD");
+    }
+
+    @Test
+    void aHoldWhoseAnswerCannotBeKeptIsNotRecordedAndItsSeatsAreLetGoAtTheChain() {
+        Show show = freshShow();
+        List<String> seats = seatsOf(show, 2);
+        String holdId = holds.newHoldId();
+
+        assertThatThrownBy(() -> holds.placeNew(holdId, new HoldRequest(show.id(), seats, "np@example.org"), (hold, token) -> {
+            statements.write(c -> {
+                try (PreparedStatement touch = c.prepareStatement("UPDATE holds SET account_id = NULL WHERE id = ?")) {
+                    touch.setString(1, hold.id());
+                    assertThat(touch.executeUpdate()).as("the receipt runs where the hold is recorded").isEqualTo(1);
+                    return 1;
+                }
+            });
+            throw new IllegalStateException("the answer could not be kept");
+        })).isInstanceOf(HoldNotRecordedException.class);
+
+        int rows = statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM holds WHERE id = ?")) {
+                select.setString(1, holdId);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        assertThat(rows).as("the hold went with its answer").isZero();
+        assertThat(hold(key(), show.id(), seats, "np@example.org").status()).as("the chain let the seats go").isEqualTo(201);
     }
 
     @Test
