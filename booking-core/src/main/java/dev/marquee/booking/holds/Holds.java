@@ -46,6 +46,7 @@ public class Holds {
     private final Secrets secrets;
     private final Transactions transactions;
     private final Clock clock;
+    private final RecentHolders recentHolders = new RecentHolders();
 
     public Holds(Shows shows, Chains chains, HoldStore store, HoldRules rules, SeatWatch watch, Secrets secrets,
             Transactions transactions, Clock clock) {
@@ -128,8 +129,10 @@ public class Holds {
             seats.add(new HeldSeat(seatId, seat.row(), seat.number(), seat.category(), price.get()));
         }
         String email = request.email().trim().toLowerCase(Locale.ROOT);
-        // Checked here to spare the chain a lock bound to fail, and again when the hold is recorded.
-        if (store.seatsHeldBy(email, show.id(), now) + seats.size() > rules.maxSeatsPerEmail()) {
+        // Checked here to spare the chain a lock bound to fail, and again when the hold is recorded. Only an email known
+        // to hold seats of the show is counted now: for anyone else the request's own seats are all there is to count.
+        if (seats.size() > rules.maxSeatsPerEmail() || recentHolders.mayHold(email, show.id(), now)
+                && store.seatsHeldBy(email, show.id(), now) + seats.size() > rules.maxSeatsPerEmail()) {
             return emailLimitReached(email, show.id(), now);
         }
         return lockAtChain(holdId, show, seats, email, now, receipt);
@@ -212,15 +215,21 @@ public class Holds {
                 locked.expiresAt());
         String token = secrets.newToken();
         boolean recorded;
+        // Told inside the hold's transaction, so that the notice to other instances commits with the hold.
+        SeatWatch.SeatChange[] change = {null};
         try {
             recorded = transactions.atomically(() -> {
                 if (!store.recordWithin(hold, Tokens.hash(token), rules.maxSeatsPerEmail(), now)) {
                     return false;
                 }
                 receipt.recorded(hold, token);
+                change[0] = watch.changing(show.id());
                 return true;
             });
         } catch (RuntimeException e) {
+            if (change[0] != null) {
+                change[0].abandoned();
+            }
             // Nothing may stay locked at the chain for a hold the gateway does not know; a hold it does know
             // under this id (recorded by a request running at the same time) keeps its lock.
             if (store.find(holdId).isEmpty()) {
@@ -234,7 +243,8 @@ public class Holds {
             watch.seatsChanged(show.id());
             return emailLimitReached(email, show.id(), now);
         }
-        watch.seatsChanged(show.id());
+        recentHolders.recorded(email, show.id(), expiresAt, now);
+        change[0].committed();
         LOG.log(System.Logger.Level.DEBUG, "Hold {0} placed on {1} seats of show {2} until {3}", holdId, seats.size(), show.id(),
                 expiresAt);
         return new HoldOutcome.Placed(hold, token);

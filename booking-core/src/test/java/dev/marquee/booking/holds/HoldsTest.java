@@ -217,6 +217,50 @@ class HoldsTest {
     }
 
     @Test
+    void anEmailsFirstHoldOfAShowIsNotCountedBeforeTheLockButItsNextIs() {
+        List<String> counted = new ArrayList<>();
+        InMemoryHoldStore counting = new InMemoryHoldStore() {
+            @Override
+            public synchronized int seatsHeldBy(String email, String showId, Instant now) {
+                counted.add(email);
+                return super.seatsHeldBy(email, showId, now);
+            }
+        };
+        Holds holdsHere = new Holds(booking.shows, booking.chains, counting, FOUR_PER_EMAIL, booking.watch, booking.secrets,
+                booking.transactions, booking.clock);
+
+        holdsHere.place("hld_1", booking.request("A1", "A2"));
+        assertThat(counted).as("a first hold").isEmpty();
+        holdsHere.place("hld_2", booking.request("B1"));
+        assertThat(counted).as("the next hold of the same email").containsExactly(BookingFixture.EMAIL);
+    }
+
+    @Test
+    void moreSeatsThanAnEmailMayHoldAreRefusedBeforeTheLockEvenInAFirstHold() {
+        BookingFixture limited = new BookingFixture(new HoldRules(Duration.ofMinutes(5), Duration.ofSeconds(30), 6, 4),
+                booking.bookingRules);
+
+        HoldOutcome outcome = limited.place(limited.request("A1", "A2", "A3", "A4", "A5"));
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.LimitReached.class);
+        assertThat(limited.theatre.calls(LOCK)).isZero();
+    }
+
+    @Test
+    void anEmailHoldingSeatsThroughAnotherInstanceIsRefusedWhenRecordedAndTheLockGivenBack() {
+        BookingFixture limited = new BookingFixture(FOUR_PER_EMAIL, booking.bookingRules);
+        limited.placeHold("A1", "A2", "A3");
+        Holds otherInstance = new Holds(limited.shows, limited.chains, limited.holdStore, FOUR_PER_EMAIL, limited.watch,
+                limited.secrets, limited.transactions, limited.clock);
+
+        HoldOutcome outcome = otherInstance.place(otherInstance.newHoldId(), limited.request("B1", "B2"));
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.LimitReached.class);
+        assertThat(limited.theatre.calls(RELEASE)).as("the lock is given back").isEqualTo(1);
+        assertThat(limited.theatre.heldSeats(limited.show.ref())).containsExactlyInAnyOrder("A1", "A2", "A3");
+    }
+
+    @Test
     void theEmailLimitIsCheckedAgainWhenTheHoldIsRecorded() {
         BookingFixture limited = new BookingFixture(FOUR_PER_EMAIL, booking.bookingRules);
         Instant now = limited.clock.instant();

@@ -88,6 +88,22 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
 
     @Override
     public void announce(String showId) {
+        Announced announced;
+        try {
+            announced = prepare(showId);
+        } catch (RuntimeException e) {
+            LOG.warn("Announcing the seat change of show {} to other instances failed", showId, e);
+            return;
+        }
+        announced.awaitApplied();
+    }
+
+    /**
+     * The wait is registered before the notice is written, so an acknowledgement arriving the moment the caller's
+     * transaction commits is not missed.
+     */
+    @Override
+    public Announced prepare(String showId) {
         long seq = sequence.incrementAndGet();
         Set<String> peers = livePeers();
         Waiting wait = peers.isEmpty() ? null : new Waiting(peers);
@@ -96,17 +112,30 @@ final class PostgresSeatMapNotices implements SeatMapNotices {
         }
         try {
             notify("c|" + instance + "|" + seq + "|" + showId);
-            if (wait != null && !wait.done.await(peerWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Instances {} did not confirm the seat change of show {} within {}; they may serve it late",
-                        wait.missing(), showId, peerWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("Announcing the seat change of show {} to other instances failed", showId, e);
-        } finally {
             waiting.remove(seq);
+            throw e;
         }
+        return new Announced() {
+            @Override
+            public void awaitApplied() {
+                try {
+                    if (wait != null && !wait.done.await(peerWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        LOG.warn("Instances {} did not confirm the seat change of show {} within {}; they may serve it late",
+                                wait.missing(), showId, peerWait);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    waiting.remove(seq);
+                }
+            }
+
+            @Override
+            public void abandon() {
+                waiting.remove(seq);
+            }
+        };
     }
 
     private Set<String> livePeers() {

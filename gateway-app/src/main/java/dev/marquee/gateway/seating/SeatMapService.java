@@ -202,6 +202,20 @@ public class SeatMapService implements SeatMapNotices.Listener {
     }
 
     /**
+     * As {@link #seatsChanged}, for a change being made in a transaction: the other instances' notice is written in it
+     * now; {@link #changed} after the commit brings this instance's map up to date and waits for theirs.
+     */
+    public SeatMapNotices.Announced changing(String showId) {
+        return notices.prepare(showId);
+    }
+
+    /** The change announced by {@link #changing} was committed. */
+    public void changed(String showId, SeatMapNotices.Announced announced) {
+        changedElsewhere(showId);
+        announced.awaitApplied();
+    }
+
+    /**
      * Another instance changed the show's seats. The gateway's holds say all there is to the change, so the chain
      * is not read for it: its next read ahead comes within its freshness anyway.
      */

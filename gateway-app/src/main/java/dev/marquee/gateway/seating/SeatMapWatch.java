@@ -33,6 +33,27 @@ public class SeatMapWatch implements SeatWatch {
         }
     }
 
+    /** A notice that cannot be written fails the change's transaction, as any write in it would. */
+    @Override
+    public SeatChange changing(String showId) {
+        SeatMapNotices.Announced announced = seatMaps.changing(showId);
+        return new SeatChange() {
+            @Override
+            public void committed() {
+                try {
+                    seatMaps.changed(showId, announced);
+                } catch (RuntimeException e) {
+                    LOG.warn("Updating the seat map of show {} failed", showId, e);
+                }
+            }
+
+            @Override
+            public void abandoned() {
+                announced.abandon();
+            }
+        };
+    }
+
     @Override
     public void seatsFreed(SeatsFreed event) {
         try {
