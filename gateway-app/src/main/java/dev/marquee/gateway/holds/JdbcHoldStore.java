@@ -45,23 +45,89 @@ public class JdbcHoldStore implements HoldStore {
     /**
      * Holds of one email and show are recorded one at a time, under a lock on their quota row; the limit is checked by the
      * hold's insert itself, whose statement starts after that lock is held, so it counts every hold committed before.
-     * On PostgreSQL one upsert makes the quota row if needed and locks it, and a successful hold costs four round trips
-     * (upsert, hold, its seats in one batch, commit); H2 makes the row first and then locks it.
+     * On PostgreSQL the three statements (an upsert that makes the quota row if needed and locks it, the hold, its seats
+     * if the hold went in) go to the database together, one round trip, and run in order; H2 makes the row first, then
+     * locks it, and sends each statement on its own.
      */
     @Override
     public boolean recordWithin(Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now) {
-        boolean upsert = isPostgres();
-        if (!upsert) {
-            ensureQuotaRow(hold.email(), hold.showId());
+        if (isPostgres()) {
+            return write(c -> recordInOneTrip(c, hold, tokenHash, maxSeatsPerEmail, now));
         }
+        ensureQuotaRow(hold.email(), hold.showId());
         return write(c -> {
-            lockQuota(c, hold.email(), hold.showId(), upsert);
+            lockQuota(c, hold.email(), hold.showId());
             if (!insertWithin(c, hold, tokenHash, maxSeatsPerEmail, now)) {
                 return false;
             }
             insertSeats(c, hold);
             return true;
         });
+    }
+
+    private static final String INSERT_WITHIN = "INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
+            + "token_hash, created_at, expires_at, chain_expires_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE (SELECT COUNT(*) FROM hold_seats s JOIN holds h ON h.id = s.hold_id "
+            + "WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?) + ? <= ?";
+
+    /** The quota row's upsert, the hold and its seats as one multi-statement (the driver sends them with one sync). */
+    private static boolean recordInOneTrip(Connection c, Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO hold_quotas (email, show_id) VALUES (?, ?) "
+                + "ON CONFLICT (email, show_id) DO UPDATE SET email = EXCLUDED.email; ").append(INSERT_WITHIN)
+                .append("; INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, category, price, currency) "
+                        + "SELECT v.hold_id, v.seat_id, v.row_label, v.seat_number, v.category, v.price, v.currency FROM (VALUES ");
+        for (int i = 0; i < hold.seats().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, CAST(? AS INT), ?, CAST(? AS NUMERIC), ?)");
+        }
+        sql.append(") AS v (hold_id, seat_id, row_label, seat_number, category, price, currency) "
+                + "WHERE EXISTS (SELECT 1 FROM holds WHERE id = ?)");
+        try (PreparedStatement all = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            all.setString(p++, hold.email());
+            all.setString(p++, hold.showId());
+            p = bindInsertWithin(all, p, hold, tokenHash, maxSeatsPerEmail, now);
+            for (HeldSeat seat : hold.seats()) {
+                all.setString(p++, hold.id());
+                all.setString(p++, seat.seatId());
+                all.setString(p++, seat.row());
+                all.setInt(p++, seat.number());
+                all.setString(p++, seat.category());
+                all.setBigDecimal(p++, seat.price().amount());
+                all.setString(p++, seat.price().currency());
+            }
+            all.setString(p, hold.id());
+            all.execute();
+            all.getMoreResults(); // past the quota row's count
+            boolean inserted = all.getUpdateCount() == 1;
+            all.getMoreResults();
+            int seats = all.getUpdateCount();
+            if (inserted && seats != hold.seats().size()) {
+                throw new SQLException("hold " + hold.id() + " recorded " + seats + " of its " + hold.seats().size() + " seats");
+            }
+            return inserted;
+        }
+    }
+
+    private static int bindInsertWithin(PreparedStatement insert, int first, Hold hold, String tokenHash, int maxSeatsPerEmail,
+            Instant now) throws SQLException {
+        int p = first;
+        insert.setString(p++, hold.id());
+        insert.setString(p++, hold.showId());
+        insert.setString(p++, hold.chainId());
+        insert.setString(p++, hold.email());
+        insert.setString(p++, hold.status().name());
+        insert.setString(p++, hold.lockRef());
+        insert.setString(p++, tokenHash);
+        insert.setObject(p++, utc(hold.createdAt()));
+        insert.setObject(p++, utc(hold.expiresAt()));
+        insert.setObject(p++, utc(hold.chainExpiresAt()));
+        insert.setString(p++, hold.showId());
+        insert.setString(p++, hold.email());
+        insert.setObject(p++, utc(now));
+        insert.setInt(p++, hold.seats().size());
+        insert.setInt(p++, maxSeatsPerEmail);
+        return p;
     }
 
     private boolean isPostgres() {
@@ -73,11 +139,9 @@ public class JdbcHoldStore implements HoldStore {
         return known;
     }
 
-    private static void lockQuota(Connection c, String email, String showId, boolean upsert) throws SQLException {
-        // The upsert's update locks the row that is there, or waits for the transaction inserting it and then locks it.
-        try (PreparedStatement lock = c.prepareStatement(upsert
-                ? "INSERT INTO hold_quotas (email, show_id) VALUES (?, ?) ON CONFLICT (email, show_id) DO UPDATE SET email = EXCLUDED.email"
-                : "SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
+    /** H2: locks the quota row made by {@link #ensureQuotaRow}. */
+    private static void lockQuota(Connection c, String email, String showId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT email FROM hold_quotas WHERE email = ? AND show_id = ? FOR UPDATE")) {
             lock.setString(1, email);
             lock.setString(2, showId);
             lock.execute();
@@ -102,25 +166,8 @@ public class JdbcHoldStore implements HoldStore {
     /** Inserts the hold unless its email would then hold more than {@code maxSeatsPerEmail} seats of its show. */
     private static boolean insertWithin(Connection c, Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now)
             throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
-                + "token_hash, created_at, expires_at, chain_expires_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                + "WHERE (SELECT COUNT(*) FROM hold_seats s JOIN holds h ON h.id = s.hold_id "
-                + "WHERE h.show_id = ? AND h.email = ? AND h.status = 'HELD' AND h.expires_at > ?) + ? <= ?")) {
-            insert.setString(1, hold.id());
-            insert.setString(2, hold.showId());
-            insert.setString(3, hold.chainId());
-            insert.setString(4, hold.email());
-            insert.setString(5, hold.status().name());
-            insert.setString(6, hold.lockRef());
-            insert.setString(7, tokenHash);
-            insert.setObject(8, utc(hold.createdAt()));
-            insert.setObject(9, utc(hold.expiresAt()));
-            insert.setObject(10, utc(hold.chainExpiresAt()));
-            insert.setString(11, hold.showId());
-            insert.setString(12, hold.email());
-            insert.setObject(13, utc(now));
-            insert.setInt(14, hold.seats().size());
-            insert.setInt(15, maxSeatsPerEmail);
+        try (PreparedStatement insert = c.prepareStatement(INSERT_WITHIN)) {
+            bindInsertWithin(insert, 1, hold, tokenHash, maxSeatsPerEmail, now);
             return insert.executeUpdate() == 1;
         }
     }
