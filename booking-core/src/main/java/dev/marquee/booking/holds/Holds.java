@@ -238,8 +238,10 @@ public class Holds {
             throw new HoldNotRecordedException(holdId, e);
         }
         if (!recorded) {
-            // Another hold of this email, placed at the same moment, took the rest of its limit.
+            // Holds of this email (placed at the same moment, or through another instance) took the rest of its limit. It
+            // is counted before the lock from now on, so its next attempt here does not lock seats it cannot have.
             LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            recentHolders.recorded(email, show.id(), expiresAt, now);
             watch.seatsChanged(show.id());
             return emailLimitReached(email, show.id(), now);
         }

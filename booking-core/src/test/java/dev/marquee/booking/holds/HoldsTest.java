@@ -258,6 +258,9 @@ class HoldsTest {
         assertThat(outcome).isInstanceOf(HoldOutcome.LimitReached.class);
         assertThat(limited.theatre.calls(RELEASE)).as("the lock is given back").isEqualTo(1);
         assertThat(limited.theatre.heldSeats(limited.show.ref())).containsExactlyInAnyOrder("A1", "A2", "A3");
+        assertThat(otherInstance.place(otherInstance.newHoldId(), limited.request("C1", "C2")))
+                .isInstanceOf(HoldOutcome.LimitReached.class);
+        assertThat(limited.theatre.calls(LOCK)).as("the next attempt is counted before the lock").isEqualTo(2);
     }
 
     @Test
