@@ -2,7 +2,7 @@ package dev.marquee.booking.shows;
 
 /**
  * Told whenever the booking rules change who has a show's seats, so that seat maps are read afresh and
- * the waitlist is served. Implementations must not throw: the change has happened either way.
+ * the waitlist is served. Implementations must not throw (but for {@link #changing}): the change has happened either way.
  */
 public interface SeatWatch {
 
@@ -12,6 +12,7 @@ public interface SeatWatch {
     /**
      * Seats of the show are being changed by the transaction this is called in: what the watch writes to tell others of
      * it goes with that transaction (sent if it commits, never if it rolls back). The change returned is told which.
+     * Unlike the other methods this may throw, when what it writes fails; the transaction then rolls back.
      */
     default SeatChange changing(String showId) {
         return () -> seatsChanged(showId);
