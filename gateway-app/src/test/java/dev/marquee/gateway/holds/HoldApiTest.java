@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldNotRecordedException;
+import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
 import dev.marquee.booking.idempotency.IdempotentRequests;
@@ -22,6 +22,7 @@ import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
 import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.HoldRequests;
+import dev.marquee.gateway.testing.RowCount;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
 import dev.marquee.spi.Seat;
@@ -29,7 +30,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -77,6 +80,8 @@ class HoldApiTest implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     SingleStatements statements;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private ApiClient api;
     private List<Show> shows;
@@ -394,16 +399,8 @@ class HoldApiTest implements TestPropertyProvider {
             throw new IllegalStateException("the answer could not be kept");
         })).isInstanceOf(HoldNotRecordedException.class);
 
-        int rows = statements.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM holds WHERE id = ?")) {
-                select.setString(1, holdId);
-                try (var rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-        assertThat(rows).as("the hold went with its answer").isZero();
+        assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM holds WHERE id = ?", holdId)).as("the hold went with its answer")
+                .isZero();
         assertThat(hold(key(), show.id(), seats, "np@example.org").status()).as("the chain let the seats go").isEqualTo(201);
     }
 
