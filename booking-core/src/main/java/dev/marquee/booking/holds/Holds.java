@@ -237,15 +237,15 @@ public class Holds {
             }
             throw new HoldNotRecordedException(holdId, e);
         }
+        // Recorded, or refused because the email holds seats of the show already: either way it is counted before its
+        // next lock here, so that an attempt past its limit does not lock seats it cannot have.
+        recentHolders.recorded(email, show.id(), expiresAt, now);
         if (!recorded) {
-            // Holds of this email (placed at the same moment, or through another instance) took the rest of its limit. It
-            // is counted before the lock from now on, so its next attempt here does not lock seats it cannot have.
+            // Holds of this email (placed at the same moment, or through another instance) took the rest of its limit.
+            // The lock is given back; nothing changed through the gateway, so no seat map is told.
             LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
-            recentHolders.recorded(email, show.id(), expiresAt, now);
-            watch.seatsChanged(show.id());
             return emailLimitReached(email, show.id(), now);
         }
-        recentHolders.recorded(email, show.id(), expiresAt, now);
         change[0].committed();
         LOG.log(System.Logger.Level.DEBUG, "Hold {0} placed on {1} seats of show {2} until {3}", holdId, seats.size(), show.id(),
                 expiresAt);

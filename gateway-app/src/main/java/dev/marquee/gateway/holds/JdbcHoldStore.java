@@ -88,13 +88,7 @@ public class JdbcHoldStore implements HoldStore {
             all.setString(p++, hold.showId());
             p = bindInsertWithin(all, p, hold, tokenHash, maxSeatsPerEmail, now);
             for (HeldSeat seat : hold.seats()) {
-                all.setString(p++, hold.id());
-                all.setString(p++, seat.seatId());
-                all.setString(p++, seat.row());
-                all.setInt(p++, seat.number());
-                all.setString(p++, seat.category());
-                all.setBigDecimal(p++, seat.price().amount());
-                all.setString(p++, seat.price().currency());
+                p = bindSeat(all, p, hold, seat);
             }
             all.setString(p, hold.id());
             all.execute();
@@ -176,17 +170,24 @@ public class JdbcHoldStore implements HoldStore {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, "
                 + "category, price, currency) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (HeldSeat seat : hold.seats()) {
-                insert.setString(1, hold.id());
-                insert.setString(2, seat.seatId());
-                insert.setString(3, seat.row());
-                insert.setInt(4, seat.number());
-                insert.setString(5, seat.category());
-                insert.setBigDecimal(6, seat.price().amount());
-                insert.setString(7, seat.price().currency());
+                bindSeat(insert, 1, hold, seat);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** A hold_seats row's seven values, from the index given; answers the next free index. */
+    private static int bindSeat(PreparedStatement insert, int first, Hold hold, HeldSeat seat) throws SQLException {
+        int p = first;
+        insert.setString(p++, hold.id());
+        insert.setString(p++, seat.seatId());
+        insert.setString(p++, seat.row());
+        insert.setInt(p++, seat.number());
+        insert.setString(p++, seat.category());
+        insert.setBigDecimal(p++, seat.price().amount());
+        insert.setString(p++, seat.price().currency());
+        return p;
     }
 
     @Override

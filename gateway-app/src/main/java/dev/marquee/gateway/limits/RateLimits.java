@@ -119,8 +119,8 @@ public class RateLimits {
      * {@value #SLACK_PERCENT}% of it against its last copy of the bucket, for at most {@link #DELAY}, and then
      * tells the database what it took in one transaction (Bucket4j's delaying). Such a key may go over its limit by that
      * share per instance, and its requests stop costing a transaction each: a booking app's thousands of holds a
-     * minute made one bucket transaction for every hold. Smaller limits (an email's waitlist joins, a default key's
-     * 600 writes a minute when {@value #SLACK_PERCENT}% of it is under 2) stay exact.
+     * minute made one bucket transaction for every hold. Smaller limits (an email's 5 waitlist joins an hour, an
+     * address's 120 writes a minute) stay exact; so a key's default 600 writes a minute may go over by 6 per instance.
      */
     static final class SharedBuckets implements Buckets {
         static final long DELAYED_FROM = 200;
@@ -163,10 +163,10 @@ public class RateLimits {
 
         /** Delaying (which batches too) for a large limit, batching alone for a small one. */
         private Optimization optimization(Limit limit) {
-            long slack = limit.count() * SLACK_PERCENT / 100;
-            if (limit.count() < DELAYED_FROM || slack < 2) {
+            if (limit.count() < DELAYED_FROM) {
                 return Optimizations.batching();
             }
+            long slack = limit.count() * SLACK_PERCENT / 100;
             return new DelayOptimization(new DelayParameters(slack, DELAY), NopeOptimizationListener.INSTANCE, time);
         }
 
