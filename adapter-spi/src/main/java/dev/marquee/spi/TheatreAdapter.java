@@ -20,7 +20,10 @@ public interface TheatreAdapter extends AutoCloseable {
 
     /**
      * Locks all of the requested seats or none of them. A repeated request with the same
-     * {@link SeatLockRequest#reference()} returns the lock already made, so the call may be retried.
+     * {@link SeatLockRequest#reference()} returns the lock already made while it is live, so the call may be retried.
+     * A chain that takes the locks of a show one at a time (as the sandbox does) answers a repeat sent at the same
+     * moment with that lock too; one that does not may answer it {@link LockOutcome.SeatsTaken}, which is safe, and
+     * the gateway's repeat of the request then answers 409 where it would have answered the first one's 201.
      */
     LockOutcome lockSeats(SeatLockRequest request);
 

@@ -14,6 +14,15 @@ public interface HoldReceipt {
      */
     void recorded(Hold hold, String token);
 
+    /**
+     * Asked before the chain's lock of a hold that was not recorded (refused, or its transaction failed) is given back.
+     * False keeps the lock: a repeat of the request, placing under the same hold id at the same moment, got the very
+     * same lock from the chain (the hold id is its reference) and recorded it. Not asked inside a transaction.
+     */
+    default boolean mayGiveBack(String holdId) {
+        return true;
+    }
+
     /** Nothing more to record. */
     HoldReceipt NONE = (hold, token) -> {
     };

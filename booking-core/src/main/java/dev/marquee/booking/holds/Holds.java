@@ -208,7 +208,7 @@ public class Holds {
         Instant byChain = locked.expiresAt().minus(rules.chainMargin());
         Instant expiresAt = byTtl.isBefore(byChain) ? byTtl : byChain;
         if (!expiresAt.isAfter(now)) {
-            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            giveBack(theatre, show.chainId(), holdId, locked.lockRef(), receipt);
             return new HoldOutcome.NotBookable("the chain locked the seats only until " + locked.expiresAt());
         }
         Hold hold = new Hold(holdId, show.id(), show.chainId(), email, seats, HoldStatus.HELD, locked.lockRef(), now, expiresAt,
@@ -230,10 +230,16 @@ public class Holds {
             if (change[0] != null) {
                 change[0].abandoned();
             }
-            // Nothing may stay locked at the chain for a hold the gateway does not know; a hold it does know
-            // under this id (recorded by a request running at the same time) keeps its lock.
-            if (store.find(holdId).isEmpty()) {
-                LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            // Nothing may stay locked at the chain for a hold the gateway does not know. A hold recorded under this id
+            // with this very lock (by a repeat of the request running at the same time) keeps it.
+            Optional<Hold> underThisId = store.find(holdId).map(HoldStore.StoredHold::hold);
+            boolean sameLock = underThisId.filter(h -> h.lockRef().equals(locked.lockRef())).isPresent();
+            if (!sameLock) {
+                giveBack(theatre, show.chainId(), holdId, locked.lockRef(), receipt);
+            }
+            if (underThisId.isPresent() && !sameLock) {
+                // A hold placed under this id long ago, by the same request with the same key, whose key was forgotten.
+                return new HoldOutcome.AlreadyPlaced(asSeenAt(underThisId.get(), now));
             }
             throw new HoldNotRecordedException(holdId, e);
         }
@@ -243,13 +249,23 @@ public class Holds {
         if (!recorded) {
             // Holds of this email (placed at the same moment, or through another instance) took the rest of its limit.
             // The lock is given back; nothing changed through the gateway, so no seat map is told.
-            LockReleases.releaseQuietly(theatre, show.chainId(), locked.lockRef());
+            giveBack(theatre, show.chainId(), holdId, locked.lockRef(), receipt);
             return emailLimitReached(email, show.id(), now);
         }
         change[0].committed();
         LOG.log(System.Logger.Level.DEBUG, "Hold {0} placed on {1} seats of show {2} until {3}", holdId, seats.size(), show.id(),
                 expiresAt);
         return new HoldOutcome.Placed(hold, token);
+    }
+
+    /**
+     * Gives back the chain's lock of a hold that was not recorded, unless the receipt keeps it: a repeat of the request,
+     * running at the same moment under the same hold id, got the same lock from the chain and recorded it.
+     */
+    private static void giveBack(TheatreAdapter theatre, String chainId, String holdId, String lockRef, HoldReceipt receipt) {
+        if (receipt.mayGiveBack(holdId)) {
+            LockReleases.releaseQuietly(theatre, chainId, lockRef);
+        }
     }
 
     /** The hold, if it exists and the token is its own; anything else looks the same as no hold. */

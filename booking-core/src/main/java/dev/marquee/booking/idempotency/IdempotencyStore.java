@@ -8,11 +8,15 @@ import java.util.Optional;
 public interface IdempotencyStore {
 
     /**
-     * Adds a key unless it exists. Of two concurrent inserts of one key exactly one succeeds.
+     * Adds a key unless it exists, with its answer when it has one. Of two concurrent inserts of one key exactly one
+     * succeeds; inside a transaction, an insert waits for one of that key not yet committed.
      *
      * @return whether this call added it
      */
     boolean insertIfAbsent(StoredKey key);
+
+    /** The key as it is now, without locking it. */
+    Optional<StoredKey> find(String key);
 
     /** The key, locked against concurrent changes until the caller's transaction ends. */
     Optional<StoredKey> lock(String key);

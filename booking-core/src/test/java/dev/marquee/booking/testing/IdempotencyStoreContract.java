@@ -53,6 +53,18 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void aKeyInsertedWithItsAnswerIsFoundCompleted() {
+        StoredKey running = running();
+        StoredKey completed = new StoredKey(running.key(), running.requestHash(), running.resourceId(),
+                new Answer(201, "{\"holdId\":\"hld_1\"}"), now, now.plus(Duration.ofHours(24)));
+
+        assertThat(store().insertIfAbsent(completed)).isTrue();
+
+        assertThat(store().find(completed.key())).contains(completed);
+        assertThat(store().find(UniqueIds.next("key"))).isEmpty();
+    }
+
+    @Test
     void anExistingKeyIsNotInsertedAgainAndKeepsItsFirstRequest() {
         StoredKey first = inserted(running());
         StoredKey again = new StoredKey(first.key(), "other-hash", UniqueIds.next("res"), null, now, now.plusSeconds(60));

@@ -22,6 +22,11 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public synchronized Optional<StoredKey> find(String key) {
+        return Optional.ofNullable(keys.get(key));
+    }
+
+    @Override
     public synchronized Optional<StoredKey> lock(String key) {
         return Optional.ofNullable(keys.get(key));
     }

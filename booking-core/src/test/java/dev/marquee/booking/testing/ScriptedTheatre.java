@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A chain in memory with real lock semantics: all or none, by reference (the same reference gets the same
+ * A chain in memory with real lock semantics: all or none, by reference (the same reference gets the same live
  * lock back), expiring by the injected clock, confirmed by reference (a repeat answers
  * {@link ConfirmOutcome.AlreadyConfirmed} with the same tickets), cancelled bookings free their seats. A test can
  * make the next calls of an operation fail, lose their answers, or have something happen before them, and count the
@@ -208,7 +208,7 @@ public final class ScriptedTheatre implements TheatreAdapter {
 
     private synchronized LockOutcome lock(SeatLockRequest request) {
         String earlier = lockByReference.get(request.reference());
-        if (earlier != null) {
+        if (earlier != null && isActive(locks.get(earlier))) {
             return new LockOutcome.Locked(earlier, locks.get(earlier).expiresAt());
         }
         Set<String> hall = halls.get(request.showRef());

@@ -1,5 +1,6 @@
 package dev.marquee.gateway.holds;
 
+import dev.marquee.booking.holds.Hold;
 import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldReceipt;
 import dev.marquee.booking.holds.HoldRequest;
@@ -43,8 +44,10 @@ import java.util.Locale;
 
 /**
  * Seat holds over HTTP: place (idempotent), read and release. A placed hold's answer is kept under its
- * Idempotency-Key (sealed, by the key's store), so a repeat gets the very same answer; a problem is not kept, so a
- * repeat of a refused request runs again. While the show is in queue mode a hold also needs an admission from the
+ * Idempotency-Key (sealed, by the key's store) in the hold's own transaction, so a repeat gets the very same answer; a
+ * problem is not kept, so a repeat of a refused request runs again. Nothing is claimed before the chain is asked: the
+ * hold id is derived from the key and the request, so a repeat, even one running at the same moment, locks under the
+ * same reference and gets the same lock (see {@link IdempotentRequests#executeOptimistically}). While the show is in queue mode a hold also needs an admission from the
  * show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
  * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}). A hold placed
  * by a signed-in customer belongs to their account, and so does its booking.
@@ -53,6 +56,8 @@ import java.util.Locale;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HoldController {
     private static final int MAX_KEY_LENGTH = 255;
+    /** Hold ids are derived from the request and its Idempotency-Key, so that every repeat places under the same one. */
+    private static final String HOLD_ID_PREFIX = "hld";
     /** The header that carries an admission token from a show's queue. */
     public static final String QUEUE_TOKEN = "Queue-Token";
 
@@ -86,8 +91,8 @@ public class HoldController {
         // The client is part of the request: another app that learns a key gets 422, never this hold's kept answer.
         // So is the account: a repeat signed in to another account is another request.
         String requestHash = Tokens.hash(client.id() + "\n" + (customer == null ? "" : customer.accountId() + "\n") + json(hold));
-        return switch (keys.executeFor(key, requestHash, holds::newHoldId,
-                running -> run(running, holdRequest, queueToken, request, customer), Holds::outcomeUnknown)) {
+        return switch (keys.executeOptimistically(key, requestHash, HOLD_ID_PREFIX,
+                running -> run(running, holdRequest, queueToken, request, customer))) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
                     : HttpResponse.<String>status(HttpStatus.valueOf(answered.answer().status()))
@@ -122,12 +127,20 @@ public class HoldController {
             return admissionRequired(request, required);
         }
         Answer[] kept = {null};
-        HoldReceipt receipt = (placed, token) -> {
-            if (customer != null) {
-                owners.own(placed.id(), customer);
+        HoldReceipt receipt = new HoldReceipt() {
+            @Override
+            public void recorded(Hold placed, String token) {
+                if (customer != null) {
+                    owners.own(placed.id(), customer);
+                }
+                kept[0] = answer(request, new HoldOutcome.Placed(placed, token));
+                running.keep(kept[0]);
             }
-            kept[0] = answer(request, new HoldOutcome.Placed(placed, token));
-            running.keep(kept[0]);
+
+            @Override
+            public boolean mayGiveBack(String holdId) {
+                return running.mayUndo();
+            }
         };
         HoldOutcome outcome = place(running.resource(), hold, receipt);
         if (kept[0] != null) {
@@ -164,7 +177,8 @@ public class HoldController {
             case HoldOutcome.Placed placed -> new Answer(HttpStatus.CREATED.getCode(), json(HoldView.of(placed.hold(), placed.token())));
             case HoldOutcome.AlreadyPlaced placed -> problem(request, Problem.of(ProblemType.HOLD_ALREADY_PLACED, "Hold "
                     + placed.hold().id() + " was placed for this request but its answer was lost, and it is "
-                    + placed.hold().status().name().toLowerCase(Locale.ROOT) + " now; repeat the request to place a new hold"));
+                    + placed.hold().status().name().toLowerCase(Locale.ROOT)
+                    + " now; send the request with a new Idempotency-Key to place a new hold"));
             case HoldOutcome.SeatsTaken taken -> problem(request, Problem.of(ProblemType.SEATS_TAKEN, "Seats already held or sold: "
                     + String.join(", ", taken.seatIds()) + "; nothing was held").with("seatsTaken", List.copyOf(taken.seatIds())));
             case HoldOutcome.Invalid invalid -> problem(request, Problem.of(ProblemType.INVALID_PARAMETERS,

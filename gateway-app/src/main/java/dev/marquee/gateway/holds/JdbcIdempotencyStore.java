@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,38 +43,56 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean insertIfAbsent(StoredKey key) {
         // The unique key refusing a second row is how a repeat or a concurrent request shows itself.
-        return statements.insertUnlessDuplicate(c -> insert(c, key, clock.instant()));
+        // Sealed first: a failure to seal must not pass for the key being there already.
+        String sealed = key.completed() ? sealing.seal(key.answer().body(), context(key.key())) : null;
+        return statements.insertUnlessDuplicate(c -> insert(c, key, sealed, clock.instant()));
     }
 
-    private static int insert(Connection c, StoredKey key, Instant now) throws SQLException {
+    /** A claim, or a key that comes with its answer (a request kept its answer without claiming the key first). */
+    private static int insert(Connection c, StoredKey key, String sealedAnswer, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, request_hash, resource_id, state, "
-                + "created_at, locked_until, expires_at) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?)")) {
+                + "created_at, locked_until, expires_at, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key.key());
             insert.setString(2, key.requestHash());
             insert.setString(3, key.resourceId());
-            insert.setObject(4, utc(now));
-            insert.setObject(5, utc(key.lockedUntil()));
-            insert.setObject(6, utc(key.expiresAt()));
+            insert.setString(4, key.completed() ? "COMPLETED" : "IN_PROGRESS");
+            insert.setObject(5, utc(now));
+            insert.setObject(6, utc(key.lockedUntil()));
+            insert.setObject(7, utc(key.expiresAt()));
+            if (key.completed()) {
+                insert.setInt(8, key.answer().status());
+                insert.setString(9, sealedAnswer);
+            } else {
+                insert.setNull(8, Types.INTEGER);
+                insert.setNull(9, Types.VARCHAR);
+            }
             return insert.executeUpdate();
         }
     }
 
     @Override
-    public Optional<StoredKey> lock(String key) {
-        return statements.write(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT request_hash, resource_id, state, response_status, "
-                    + "response_body, locked_until, expires_at FROM idempotency_keys WHERE idem_key = ? FOR UPDATE")) {
-                select.setString(1, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    Answer answer = "COMPLETED".equals(rs.getString(3))
-                            ? new Answer(rs.getInt(4), sealing.open(rs.getString(5), context(key))) : null;
-                    return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
+    public Optional<StoredKey> find(String key) {
+        return statements.read(c -> read(c, key, ""));
+    }
+
+    private Optional<StoredKey> read(Connection c, String key, String forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT request_hash, resource_id, state, response_status, "
+                + "response_body, locked_until, expires_at FROM idempotency_keys WHERE idem_key = ?" + forUpdate)) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                Answer answer = "COMPLETED".equals(rs.getString(3))
+                        ? new Answer(rs.getInt(4), sealing.open(rs.getString(5), context(key))) : null;
+                return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
             }
-        });
+        }
+    }
+
+    @Override
+    public Optional<StoredKey> lock(String key) {
+        return statements.write(c -> read(c, key, " FOR UPDATE"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.marquee.gateway.secrets;
 
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
@@ -14,6 +16,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seals what the gateway must keep to give back later but must not keep in plain text: the bearer token in a hold's
@@ -23,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Singleton
 public class Sealing {
+    private static final Logger LOG = LoggerFactory.getLogger(Sealing.class);
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -99,6 +104,20 @@ public class Sealing {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value of " + context + " does not open with the server key "
                     + "(was marquee.secrets.key changed, or the value altered?)", e);
+        }
+    }
+
+    /**
+     * Reads (or makes) the server key at startup, a statement of its own. Made on first use, it could be made inside a
+     * hold's transaction, where the insert that instances starting together race for fails the whole transaction on
+     * PostgreSQL. A database not reachable yet leaves it to the first use.
+     */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        try {
+            key();
+        } catch (RuntimeException e) {
+            LOG.warn("The server key could not be read at startup; it is read when first needed", e);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.booking.holds.HoldNotRecordedException;
-import dev.marquee.booking.holds.HoldOutcome;
 import dev.marquee.booking.holds.HoldRequest;
 import dev.marquee.booking.holds.Holds;
 import dev.marquee.booking.idempotency.IdempotentRequests;
@@ -20,12 +19,13 @@ import dev.marquee.gateway.clients.ApiClients;
 import dev.marquee.gateway.db.SingleStatements;
 import dev.marquee.gateway.integration.ChainRegistry;
 import dev.marquee.gateway.testing.CatalogTables;
-import dev.marquee.gateway.testing.Eventually;
 import dev.marquee.gateway.testing.HoldRequests;
 import dev.marquee.gateway.testing.RowCount;
 import dev.marquee.gateway.web.ApiClient;
 import dev.marquee.gateway.web.TestClock;
+import dev.marquee.spi.LockOutcome;
 import dev.marquee.spi.Seat;
+import dev.marquee.spi.SeatLockRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,8 +33,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +77,6 @@ class HoldApiTest implements TestPropertyProvider {
     @Inject
     Holds holds;
     @Inject
-    IdempotentRequests keys;
-    @Inject
     JsonMapper json;
     @Inject
     SingleStatements statements;
@@ -96,7 +96,7 @@ class HoldApiTest implements TestPropertyProvider {
                 "marquee.test.clock", "fixed",
                 "marquee.chains.aurora.adapter", "rest",
                 "marquee.chains.aurora.settings.base-url", chain.baseUrl().toString(),
-                // Longer than the slow chain of the request-in-progress case, which must answer, not time out.
+                // Longer than the slow chain of the repeat sent while the first is at the chain, which must answer.
                 "marquee.chains.aurora.settings.request-timeout", "30s",
                 "marquee.chains.aurora.seat-map-ttl", "0s");
     }
@@ -200,37 +200,30 @@ class HoldApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void aRepeatThatWaitedLongerThanItMayForTheFirstRequestAnswers409RequestInProgress() throws Exception {
+    void aRepeatSentWhileTheFirstIsAtTheChainGetsTheSameHoldAndTheChainOneLock() throws Exception {
         Show show = freshShow();
         List<String> seats = seatsOf(show, 2);
         String key = key();
-        ApiClient.Answer inProgress;
-        ApiClient.Answer placed;
-        // The chain answers the first request after 8 s of wall time, longer than the repeat is kept waiting below.
-        chain.admin().faults(Faults.slow(Duration.ofSeconds(8)));
+        ApiClient.Answer first;
+        ApiClient.Answer repeat;
+        // The chain takes 2 s to answer each lock, so the repeat reaches it while it is still at work on the first.
+        chain.admin().faults(Faults.slow(Duration.ofSeconds(2)));
         try (var pool = Executors.newFixedThreadPool(2)) {
-            Future<ApiClient.Answer> first = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
-            Eventually.await("the first request's claim on its key", Duration.ofSeconds(5), () -> keysStored(key), n -> n == 1);
-            Future<ApiClient.Answer> repeat = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
-            // A repeat waits 10 s of the gateway's clock for the first to answer; the claim's lease is 30 s. The clock
-            // moves a second every 250 ms of wall time, up to 25 s, so a repeat that starts late on a busy machine still
-            // gives up within the lease and before the chain answers the first.
-            for (int second = 0; second < 25 && !repeat.isDone(); second++) {
-                Thread.sleep(250);
-                clock.advance(Duration.ofSeconds(1));
-            }
-            inProgress = repeat.get(5, TimeUnit.SECONDS);
-            placed = first.get(20, TimeUnit.SECONDS);
+            Future<ApiClient.Answer> firstSent = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
+            Thread.sleep(500);
+            Future<ApiClient.Answer> repeatSent = pool.submit(() -> hold(key, show.id(), seats, "pa@example.org"));
+            first = firstSent.get(20, TimeUnit.SECONDS);
+            repeat = repeatSent.get(20, TimeUnit.SECONDS);
         } finally {
             chain.admin().faults(Faults.none());
         }
 
-        assertThat(inProgress.status()).isEqualTo(409);
-        assertThat(inProgress.json().path("type").asText()).endsWith("/request-in-progress");
-        assertThat(inProgress.retryAfter()).isEqualTo("1");
-        assertThat(placed.status()).as("the first request goes on").isEqualTo(201);
-        assertThat(hold(key, show.id(), seats, "pa@example.org").body()).as("a later repeat gets the first one's answer")
-                .isEqualTo(placed.body());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.body()).as("the repeat answers with the first one's answer").isEqualTo(first.body());
+        String holdId = first.json().path("holdId").asText();
+        assertThat(RowCount.of(transactions, "SELECT COUNT(*) FROM holds WHERE show_id = ?", show.id())).isEqualTo(1);
+        assertThat(liveLocksAtTheChain(show.ref(), holdId)).as("live locks at the chain for the hold").isEqualTo(1);
+        assertThat(statusesOf(show, seats)).containsOnly("HELD");
     }
 
     @Test
@@ -357,28 +350,25 @@ class HoldApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void aHoldRecordedJustBeforeItsAnswerWasLostIsAnsweredToTheRetryWithAWorkingToken() throws Exception {
+    void seatsLockedAtTheChainForARequestWhoseInstanceDiedBeforeRecordingAreTheRetrysHold() throws Exception {
         Show show = freshShow();
         List<String> seats = seatsOf(show, 2);
         String key = key();
-        // The first request claimed its key and recorded its hold, and its instance died before the answer was kept.
-        // As the controller hashes a request: the API client's id (the suite's key is the demo client's), then the body.
-        String requestHash = Tokens.hash(ApiClients.DEMO_CLIENT_ID + "\n"
-                + json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
-        String holdId = ((IdempotentRequests.Claim.Run) keys.claim(key, requestHash, holds::newHoldId)).resourceId();
-        HoldOutcome.Placed lost = (HoldOutcome.Placed) holds.place(holdId, new HoldRequest(show.id(), seats, "lo@example.org"));
-        clock.advance(Duration.ofSeconds(31));
+        // The first request locked the seats at the chain under the hold id every repeat of it derives, and its instance
+        // died before recording the hold. As the controller hashes a request: the API client's id, then the body.
+        String requestHash = Tokens.hash(ApiClients.DEMO_CLIENT_ID + "\n" + json.writeValueAsString(new HoldBody(show.id(), seats, "lo@example.org")));
+        String holdId = IdempotentRequests.derivedId("hld", key, requestHash);
+        assertThat(chains.chain("aurora").orElseThrow().theatre().lockSeats(new SeatLockRequest(show.ref(), seats, Duration.ofMinutes(6),
+                holdId))).isInstanceOf(LockOutcome.Locked.class);
 
         ApiClient.Answer retried = hold(key, show.id(), seats, "lo@example.org");
 
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.json().path("holdId").asText()).isEqualTo(holdId);
-        String token = retried.json().path("token").asText();
-        ApiClient.Answer read = api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + token), null);
-        assertThat(read.status()).isEqualTo(200);
+        ApiClient.Answer read = api.call("GET", "/api/v1/holds/" + holdId,
+                Map.of("Authorization", "Bearer " + retried.json().path("token").asText()), null);
         assertThat(read.json().path("status").asText()).isEqualTo("HELD");
-        assertThat(api.call("GET", "/api/v1/holds/" + holdId, Map.of("Authorization", "Bearer " + lost.token()), null).status())
-                .as("the token nobody received").isEqualTo(404);
+        assertThat(liveLocksAtTheChain(show.ref(), holdId)).as("live locks at the chain for the hold").isEqualTo(1);
         assertThat(statusesOf(show, seats)).containsOnly("HELD");
     }
 
@@ -444,18 +434,6 @@ class HoldApiTest implements TestPropertyProvider {
         assertThat(statusesOf(show, seats)).containsOnly("HELD");
     }
 
-    private int keysStored(String key) {
-        return statements.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = ?")) {
-                select.setString(1, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-    }
-
     private ApiClient.Answer hold(String key, String showId, List<String> seats, String email) {
         return api.call("POST", "/api/v1/holds", Map.of("Idempotency-Key", key), HoldRequests.body(showId, seats, email));
     }
@@ -472,6 +450,20 @@ class HoldApiTest implements TestPropertyProvider {
     private List<String> seatsOf(Show show, int count) {
         return catalog.current().hall(show.hallId()).orElseThrow().layout().seats().stream()
                 .filter(s -> s.category().equals("standard")).limit(count).map(Seat::ref).toList();
+    }
+
+    /** Live locks made for a reference, counted from the chain's own tables. */
+    private int liveLocksAtTheChain(String showRef, String reference) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(chain.jdbcUrl(), "postgres", "");
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM locks WHERE show_id = ? AND reference = ? "
+                        + "AND state = 'ACTIVE' AND expires_at > CURRENT_TIMESTAMP")) {
+            count.setString(1, showRef);
+            count.setString(2, reference);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private List<String> statusesOf(Show show, List<String> seats) {
