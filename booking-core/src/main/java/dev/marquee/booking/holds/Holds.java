@@ -16,8 +16,6 @@ import dev.marquee.spi.Seat;
 import dev.marquee.spi.SeatLockRequest;
 import dev.marquee.spi.TheatreAdapter;
 import dev.marquee.spi.TheatreException;
-import dev.marquee.spi.TheatreProtocolException;
-import dev.marquee.spi.TheatreTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,16 +167,6 @@ public class Holds {
         LOG.log(System.Logger.Level.INFO, "Hold {0} was placed before its answer was lost; it is answered again with a new token",
                 hold.id());
         return new HoldOutcome.Placed(hold, token);
-    }
-
-    /**
-     * Whether a failure of {@link #place} leaves its effect unknown: the chain may have locked the seats (it timed out or
-     * answered nonsense after being asked), or it did lock them and the hold may or may not have been recorded. A retry
-     * must then continue under the same hold id, which the chain answers with the same lock, and not start afresh.
-     */
-    public static boolean outcomeUnknown(RuntimeException failure) {
-        return failure instanceof TheatreTimeoutException || failure instanceof TheatreProtocolException
-                || failure instanceof HoldNotRecordedException;
     }
 
     private HoldOutcome emailLimitReached(String email, String showId, Instant now) {

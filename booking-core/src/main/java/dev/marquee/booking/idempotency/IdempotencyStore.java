@@ -15,17 +15,8 @@ public interface IdempotencyStore {
      */
     boolean insertIfAbsent(StoredKey key);
 
-    /** The key as it is now, without locking it. */
+    /** The key as it is now. */
     Optional<StoredKey> find(String key);
-
-    /** The key, locked against concurrent changes until the caller's transaction ends. */
-    Optional<StoredKey> lock(String key);
-
-    /** Extends the lease of a claimed key. */
-    void renewLease(String key, Instant lockedUntil);
-
-    /** Keeps the answer for repeats. */
-    void complete(String key, Answer answer);
 
     void delete(String key);
 
@@ -38,8 +29,8 @@ public interface IdempotencyStore {
      * @param key the client's idempotency key
      * @param requestHash a hash of the request it was first used with
      * @param resourceId the id the request creates under
-     * @param answer the answer, once the request completed; null while it runs
-     * @param lockedUntil until when the running request owns the key
+     * @param answer the kept answer; null while the key is claimed by a request giving back what it could not finish
+     * @param lockedUntil until when that request holds the key
      * @param expiresAt until when the key is kept
      */
     record StoredKey(String key, String requestHash, String resourceId, Answer answer, Instant lockedUntil, Instant expiresAt) {

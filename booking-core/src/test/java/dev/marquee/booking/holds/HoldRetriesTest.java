@@ -27,8 +27,7 @@ class HoldRetriesTest {
     private static final String HOLD_ID = IdempotentRequests.derivedId("hld", "key-1", "request-1");
 
     private final BookingFixture booking = new BookingFixture();
-    private final IdempotentRequests requests = new IdempotentRequests(new InMemoryIdempotencyStore(), booking.transactions, RULES,
-            booking.clock, booking.clock::advance);
+    private final IdempotentRequests requests = new IdempotentRequests(new InMemoryIdempotencyStore(), RULES, booking.clock);
     private final HoldRequest request = booking.request("A1", "A2");
 
     /** The answer as the gateway's edge gives it, reduced to what these tests read: "holdId token" or the outcome. */
@@ -57,8 +56,8 @@ class HoldRetriesTest {
     }
 
     private Execution send(Function<IdempotentRequests.Running, HoldReceipt> receipt) {
-        return requests.executeOptimistically("key-1", "request-1", "hld",
-                running -> answer(booking.holds.placeNew(running.resource().id(), request, receipt.apply(running))));
+        return requests.execute("key-1", "request-1", "hld",
+                running -> answer(booking.holds.placeNew(running.resourceId(), request, receipt.apply(running))));
     }
 
     private static String[] created(Execution execution) {

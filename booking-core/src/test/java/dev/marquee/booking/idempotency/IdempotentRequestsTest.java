@@ -3,214 +3,183 @@ package dev.marquee.booking.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.marquee.booking.support.Pause;
 import dev.marquee.booking.testing.InMemoryIdempotencyStore;
-import dev.marquee.booking.testing.InMemoryTransactions;
-import dev.marquee.booking.testing.SequentialSecrets;
 import dev.marquee.booking.testing.TestClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Requests under an Idempotency-Key run optimistically: nothing is claimed before the work, which runs under a resource
+ * id derived from the key and the request, and the answer the work keeps with its own commit is what takes the key.
+ */
 class IdempotentRequestsTest {
     private static final IdempotencyRules RULES = IdempotencyRules.withRetention(Duration.ofHours(24));
-    private static final Answer CREATED = new Answer(201, "{\"id\":\"hld_1\"}");
-    private static final Predicate<RuntimeException> NO_FAILURE_LEAVES_AN_EFFECT = failure -> false;
 
     private final TestClock clock = new TestClock();
-    private final SequentialSecrets secrets = new SequentialSecrets();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    private final IdempotentRequests requests = new IdempotentRequests(store, RULES, clock);
     private final List<String> ranWith = new ArrayList<>();
-    private Pause pause = clock::advance;
-    private final IdempotentRequests requests = new IdempotentRequests(store, new InMemoryTransactions(), RULES, clock,
-            duration -> pause.pause(duration));
 
-    /** The request runs under the resource id it is given, and says so. */
-    private final Function<String, Answer> work = resourceId -> {
-        ranWith.add(resourceId);
-        return new Answer(201, "{\"id\":\"" + resourceId + "\"}");
+    /** Creates under its resource id and keeps its answer, as placing a hold does. */
+    private final Function<IdempotentRequests.Running, Answer> creates = running -> {
+        ranWith.add(running.resourceId());
+        Answer created = created(running.resourceId());
+        running.keep(created);
+        return created;
     };
 
-    private Execution execute(String key, String requestHash) {
-        return requests.execute(key, requestHash, () -> secrets.newId("hld"), work, NO_FAILURE_LEAVES_AN_EFFECT);
+    private static Answer created(String id) {
+        return new Answer(201, "{\"id\":\"" + id + "\"}");
     }
 
-    private IdempotentRequests.Claim startWithoutFinishing(String key) {
-        return requests.claim(key, "hash-a", () -> secrets.newId("hld"));
+    private Execution execute(String key, String requestHash, Function<IdempotentRequests.Running, Answer> work) {
+        return requests.execute(key, requestHash, "hld", work);
+    }
+
+    private static String derived(String key, String requestHash) {
+        return IdempotentRequests.derivedId("hld", key, requestHash);
     }
 
     @Test
-    void theFirstRequestWithAKeyRuns() {
-        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
-        assertThat(ranWith).containsExactly("hld_1");
+    void aRequestRunsUnderAnIdThatEveryRepeatDerivesAlike() {
+        assertThat(execute("key-1", "hash-a", creates)).isEqualTo(new Execution.Answered(created(derived("key-1", "hash-a"))));
+
+        assertThat(ranWith).containsExactly(derived("key-1", "hash-a"));
+        assertThat(derived("key-1", "hash-a")).matches("hld_[0-9a-f]{32}").isEqualTo(derived("key-1", "hash-a"))
+                .isNotEqualTo(derived("key-2", "hash-a")).isNotEqualTo(derived("key-1", "hash-b"));
+        assertThat(derived("ab", "c\nd")).as("where the key ends is part of what is hashed").isNotEqualTo(derived("ab\nc", "d"));
     }
 
     @Test
-    void aRepeatGetsTheSameAnswerWithoutRunningAgain() {
-        Execution first = execute("key-1", "hash-a");
+    void aRepeatGetsTheKeptAnswerWithoutRunningAgain() {
+        Execution first = execute("key-1", "hash-a", creates);
 
-        assertThat(execute("key-1", "hash-a")).isEqualTo(first);
+        assertThat(execute("key-1", "hash-a", creates)).isEqualTo(first);
         assertThat(ranWith).hasSize(1);
     }
 
     @Test
-    void theSameKeyWithAnotherRequestIsRefused() {
-        execute("key-1", "hash-a");
+    void anotherRequestUnderAKeptKeyIsRefusedWithoutRunning() {
+        execute("key-1", "hash-a", creates);
 
-        assertThat(execute("key-1", "hash-b")).isEqualTo(new Execution.KeyReused());
+        assertThat(execute("key-1", "hash-b", creates)).isEqualTo(new Execution.KeyReused());
         assertThat(ranWith).hasSize(1);
     }
 
     @Test
-    void aRepeatOfARunningRequestWaitsAndThenGivesUp() {
-        startWithoutFinishing("key-1");
-        Instant start = clock.instant();
+    void aRefusedRequestWritesNothingSoItsRepeatRunsAgain() {
+        Answer refused = new Answer(409, "{\"type\":\"seats-taken\"}");
 
-        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.StillRunning());
+        assertThat(execute("key-1", "hash-a", running -> refused)).isEqualTo(new Execution.Answered(refused));
 
-        assertThat(ranWith).isEmpty();
-        assertThat(Duration.between(start, clock.instant())).isGreaterThan(RULES.waitForRunning())
-                .isLessThanOrEqualTo(RULES.waitForRunning().plus(RULES.lookAgainEvery()));
+        assertThat(store.find("key-1")).isEmpty();
+        assertThat(execute("key-1", "hash-a", creates)).isEqualTo(new Execution.Answered(created(derived("key-1", "hash-a"))));
     }
 
     @Test
-    void aRepeatOfARunningRequestGetsItsAnswerOnceItCompletes() {
-        startWithoutFinishing("key-1");
-        pause = duration -> store.complete("key-1", CREATED);
+    void aSuccessTheWorkDidNotKeepIsKeptAfterIt() {
+        execute("key-1", "hash-a", running -> created("made"));
 
-        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
-        assertThat(ranWith).isEmpty();
+        assertThat(store.find("key-1")).map(IdempotencyStore.StoredKey::answer).contains(created("made"));
     }
 
     @Test
-    void aClaimWhoseLeaseRanOutIsTakenOverWithTheSameResourceId() {
-        IdempotentRequests.Claim started = startWithoutFinishing("key-1");
+    void ofTwoRunsAtOnceTheOneThatKeepsFirstGivesBothTheirAnswer() {
+        Execution[] repeat = {null};
+        Execution first = execute("key-1", "hash-a", running -> {
+            repeat[0] = execute("key-1", "hash-a", creates); // runs and keeps while this one is still at work
+            Answer mine = new Answer(201, "{\"id\":\"second\"}");
+            running.keep(mine);
+            return mine;
+        });
+
+        assertThat(repeat[0]).isEqualTo(new Execution.Answered(created(derived("key-1", "hash-a"))));
+        assertThat(first).as("the run that kept second answers with the first one's answer").isEqualTo(repeat[0]);
+    }
+
+    @Test
+    void anEffectThatARepeatKeptIsNotUndoneAndItsAnswerIsGiven() {
+        boolean[] mayUndo = {true};
+        Execution refusedHere = execute("key-1", "hash-a", running -> {
+            execute("key-1", "hash-a", creates);
+            mayUndo[0] = running.mayUndo();
+            return new Answer(409, "{\"type\":\"hold-limit-reached\"}");
+        });
+
+        assertThat(mayUndo[0]).isFalse();
+        assertThat(refusedHere).isEqualTo(new Execution.Answered(created(derived("key-1", "hash-a"))));
+    }
+
+    @Test
+    void whileAnEffectIsUndoneARepeatIsToldTheRequestIsStillRunningAndAfterwardsItRunsAgain() {
+        Execution[] meanwhile = {null};
+        Answer refused = new Answer(409, "{\"type\":\"hold-limit-reached\"}");
+        Execution undone = execute("key-1", "hash-a", running -> {
+            assertThat(running.mayUndo()).isTrue();
+            meanwhile[0] = execute("key-1", "hash-a", creates);
+            return refused;
+        });
+
+        assertThat(meanwhile[0]).isEqualTo(new Execution.StillRunning());
+        assertThat(undone).isEqualTo(new Execution.Answered(refused));
+        assertThat(store.find("key-1")).as("nothing kept for a refusal").isEmpty();
+        assertThat(execute("key-1", "hash-a", creates)).isEqualTo(new Execution.Answered(created(derived("key-1", "hash-a"))));
+    }
+
+    @Test
+    void aRunThatDiedWhileUndoingHoldsTheKeyOnlyUntilItsLeaseRunsOut() {
+        // What a run leaves when its instance dies between claiming the key to undo its effect and letting it go.
+        store.insertIfAbsent(new IdempotencyStore.StoredKey("key-1", "hash-a", derived("key-1", "hash-a"), null,
+                clock.instant().plus(RULES.lease()), clock.instant().plus(RULES.retention())));
+
+        assertThat(execute("key-1", "hash-a", creates)).isEqualTo(new Execution.StillRunning());
         clock.advance(RULES.lease());
-
-        execute("key-1", "hash-a");
-
-        assertThat(started).isEqualTo(new IdempotentRequests.Claim.Run(new IdempotentRequests.Resource("hld_1", true)));
-        assertThat(ranWith).containsExactly("hld_1");
-    }
-
-    @Test
-    void aNewKeysResourceIdIsFreshAndATakenOverOneIsNot() {
-        List<IdempotentRequests.Resource> resources = new ArrayList<>();
-        Function<IdempotentRequests.Running, Answer> recording = running -> {
-            resources.add(running.resource());
-            return CREATED;
-        };
-        requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), recording, NO_FAILURE_LEAVES_AN_EFFECT);
-        startWithoutFinishing("key-2");
-        clock.advance(RULES.lease());
-        requests.executeFor("key-2", "hash-a", () -> secrets.newId("hld"), recording, NO_FAILURE_LEAVES_AN_EFFECT);
-
-        assertThat(resources).containsExactly(new IdempotentRequests.Resource("hld_1", true),
-                new IdempotentRequests.Resource("hld_2", false));
-    }
-
-    @Test
-    void anAnswerTheWorkKeptItselfIsReplayed() {
-        List<String> runs = new ArrayList<>();
-        Function<IdempotentRequests.Running, Answer> keeping = running -> {
-            runs.add(running.resource().id());
-            running.keep(CREATED);
-            return CREATED;
-        };
-
-        Execution first = requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), keeping, NO_FAILURE_LEAVES_AN_EFFECT);
-        Execution again = requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), keeping, NO_FAILURE_LEAVES_AN_EFFECT);
-
-        assertThat(again).isEqualTo(first).isEqualTo(new Execution.Answered(CREATED));
-        assertThat(runs).hasSize(1);
-    }
-
-    @Test
-    void onlyASuccessIsKeptByTheWork() {
-        Answer conflict = new Answer(409, "{}");
-
-        assertThatThrownBy(() -> requests.executeFor("key-1", "hash-a", () -> secrets.newId("hld"), running -> {
-            running.keep(conflict);
-            return conflict;
-        }, NO_FAILURE_LEAVES_AN_EFFECT)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aClaimStillWithinItsLeaseIsNotTakenOver() {
-        startWithoutFinishing("key-1");
-        clock.advance(RULES.lease().minusSeconds(1));
-
-        assertThat(startWithoutFinishing("key-1")).isEqualTo(new IdempotentRequests.Claim.InProgress());
-    }
-
-    @Test
-    void aKeyPastItsRetentionRunsAnew() {
-        execute("key-1", "hash-a");
-        clock.advance(RULES.retention());
-
-        execute("key-1", "hash-b");
-
-        assertThat(ranWith).containsExactly("hld_1", "hld_2");
-    }
-
-    @Test
-    void aFailingRequestForgetsItsKeySoThatARetryRuns() {
-        assertThatThrownBy(() -> requests.execute("key-1", "hash-a", () -> "hld_1", resourceId -> {
-            throw new IllegalStateException("chain down");
-        }, NO_FAILURE_LEAVES_AN_EFFECT)).hasMessage("chain down");
-
-        assertThat(execute("key-1", "hash-a")).isInstanceOf(Execution.Answered.class);
+        assertThat(execute("key-1", "hash-a", creates)).isInstanceOf(Execution.Answered.class);
         assertThat(ranWith).hasSize(1);
     }
 
     @Test
-    void aFailureThatMayHaveLeftAnEffectKeepsTheClaimForATakeoverUnderTheSameResourceId() {
-        assertThatThrownBy(() -> requests.execute("key-1", "hash-a", () -> secrets.newId("hld"), resourceId -> {
-            throw new IllegalStateException("timed out after asking");
-        }, failure -> true)).hasMessage("timed out after asking");
+    void aFailureLeavesNothingSoARetryContinuesUnderTheSameId() {
+        assertThatThrownBy(() -> execute("key-1", "hash-a", running -> {
+            ranWith.add(running.resourceId());
+            throw new IllegalStateException("the chain timed out");
+        })).hasMessage("the chain timed out");
 
-        assertThat(startWithoutFinishing("key-1")).as("within the lease").isEqualTo(new IdempotentRequests.Claim.InProgress());
-        clock.advance(RULES.lease());
-        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(CREATED));
-        assertThat(ranWith).containsExactly("hld_1");
-    }
-
-    @Test
-    void anAnswerThatIsNotASuccessIsNotKeptSoARepeatRunsAgain() {
-        Answer taken = new Answer(409, "{\"type\":\"seats-taken\"}");
-        Function<String, Answer> refused = resourceId -> {
-            ranWith.add(resourceId);
-            return taken;
-        };
-
-        assertThat(requests.execute("key-1", "hash-a", () -> secrets.newId("hld"), refused, NO_FAILURE_LEAVES_AN_EFFECT))
-                .isEqualTo(new Execution.Answered(taken));
-        assertThat(execute("key-1", "hash-a")).isEqualTo(new Execution.Answered(new Answer(201, "{\"id\":\"hld_2\"}")));
-        assertThat(ranWith).containsExactly("hld_1", "hld_2");
-    }
-
-    @Test
-    void onlySuccessesAreKept() {
-        assertThat(new Answer(200, "").isSuccess()).isTrue();
-        assertThat(new Answer(201, "").isSuccess()).isTrue();
-        assertThat(new Answer(409, "").isSuccess()).isFalse();
-        assertThat(new Answer(422, "").isSuccess()).isFalse();
-        assertThat(new Answer(503, "").isSuccess()).isFalse();
+        assertThat(store.find("key-1")).isEmpty();
+        execute("key-1", "hash-a", creates);
+        assertThat(ranWith).hasSize(2).containsOnly(derived("key-1", "hash-a"));
     }
 
     @Test
     void purgingDropsOnlyKeysPastTheirRetention() {
-        execute("old", "hash-a");
+        execute("key-1", "hash-a", creates);
         clock.advance(Duration.ofHours(1));
-        execute("new", "hash-a");
-        clock.advance(RULES.retention().minus(Duration.ofHours(1)));
+        execute("key-2", "hash-a", creates);
+        clock.advance(RULES.retention().minusHours(1));
 
         assertThat(requests.purgeExpired()).isEqualTo(1);
-        assertThat(execute("new", "hash-a")).isInstanceOf(Execution.Answered.class);
+        assertThat(store.find("key-1")).isEmpty();
+        assertThat(store.find("key-2")).isPresent();
+    }
+
+    @Test
+    void aKeyPastItsRetentionRunsAnew() {
+        execute("key-1", "hash-a", creates);
+        clock.advance(RULES.retention());
+
+        assertThat(execute("key-1", "hash-b", creates)).isInstanceOf(Execution.Answered.class);
         assertThat(ranWith).hasSize(2);
+    }
+
+    @Test
+    void onlyASuccessIsKept() {
+        assertThatThrownBy(() -> execute("key-1", "hash-a", running -> {
+            running.keep(new Answer(409, "{}"));
+            return new Answer(409, "{}");
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find("key-1")).isEmpty();
     }
 }

@@ -67,7 +67,7 @@ class ContractRaceControlTest {
 
         @Override
         public boolean insertIfAbsent(StoredKey key) {
-            boolean absent = lock(key.key()).isEmpty();
+            boolean absent = find(key.key()).isEmpty();
             racers.await();
             if (absent) {
                 delete(key.key());

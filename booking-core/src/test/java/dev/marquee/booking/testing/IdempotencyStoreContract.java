@@ -23,7 +23,7 @@ public abstract class IdempotencyStoreContract {
     /** The store under test; the same instance for every call within one test. */
     protected abstract IdempotencyStore store();
 
-    /** Transactions that the store joins, within which {@link IdempotencyStore#lock} holds the key. */
+    /** Transactions that the store joins. */
     protected abstract Transactions transactions();
 
     private StoredKey running(Duration lease, Duration retention) {
@@ -40,7 +40,12 @@ public abstract class IdempotencyStoreContract {
     }
 
     private StoredKey read(String key) {
-        return transactions().atomically(() -> store().lock(key)).orElseThrow();
+        return store().find(key).orElseThrow();
+    }
+
+    private StoredKey answered(String key) {
+        return new StoredKey(key, "request-hash", UniqueIds.next("res"), new Answer(201, "{\"holdId\":\"hld_1\"}"), now,
+                now.plus(Duration.ofHours(24)));
     }
 
     @Test
@@ -54,14 +59,11 @@ public abstract class IdempotencyStoreContract {
 
     @Test
     void aKeyInsertedWithItsAnswerIsFoundCompleted() {
-        StoredKey running = running();
-        StoredKey completed = new StoredKey(running.key(), running.requestHash(), running.resourceId(),
-                new Answer(201, "{\"holdId\":\"hld_1\"}"), now, now.plus(Duration.ofHours(24)));
+        StoredKey completed = answered(UniqueIds.next("key"));
 
         assertThat(store().insertIfAbsent(completed)).isTrue();
 
-        assertThat(store().find(completed.key())).contains(completed);
-        assertThat(store().find(UniqueIds.next("key"))).isEmpty();
+        assertThat(read(completed.key())).isEqualTo(completed);
     }
 
     @Test
@@ -85,29 +87,18 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void ofManyTransactionsKeepingAnAnswerUnderOneKeyExactlyOneSucceeds() {
+        String key = UniqueIds.next("key");
+
+        List<Boolean> kept = Race.run(8, () -> transactions().atomically(() -> store().insertIfAbsent(answered(key))));
+
+        assertThat(Race.winners(kept)).isEqualTo(1);
+        assertThat(read(key).completed()).isTrue();
+    }
+
+    @Test
     void anUnknownKeyReadsAsNothing() {
-        assertThat(transactions().atomically(() -> store().lock(UniqueIds.next("key")))).isEmpty();
-    }
-
-    @Test
-    void aCompletedKeyKeepsItsAnswer() {
-        StoredKey key = inserted(running());
-
-        store().complete(key.key(), new Answer(201, "{\"id\":\"hld_1\"}"));
-
-        StoredKey completed = read(key.key());
-        assertThat(completed.completed()).isTrue();
-        assertThat(completed.answer()).isEqualTo(new Answer(201, "{\"id\":\"hld_1\"}"));
-        assertThat(completed.resourceId()).isEqualTo(key.resourceId());
-    }
-
-    @Test
-    void aRenewedLeaseLastsUntilTheNewTime() {
-        StoredKey key = inserted(running());
-
-        store().renewLease(key.key(), now.plusSeconds(95));
-
-        assertThat(read(key.key()).lockedUntil()).isEqualTo(now.plusSeconds(95));
+        assertThat(store().find(UniqueIds.next("key"))).isEmpty();
     }
 
     @Test
@@ -116,7 +107,7 @@ public abstract class IdempotencyStoreContract {
 
         store().delete(key.key());
 
-        assertThat(transactions().atomically(() -> store().lock(key.key()))).isEmpty();
+        assertThat(store().find(key.key())).isEmpty();
         assertThat(store().insertIfAbsent(key)).isTrue();
     }
 
@@ -129,24 +120,8 @@ public abstract class IdempotencyStoreContract {
         int purged = store().purgeExpired(now.plusSeconds(20));
 
         assertThat(purged).isGreaterThanOrEqualTo(2);
-        assertThat(transactions().atomically(() -> store().lock(endedBefore.key()))).isEmpty();
-        assertThat(transactions().atomically(() -> store().lock(endingNow.key()))).isEmpty();
+        assertThat(store().find(endedBefore.key())).isEmpty();
+        assertThat(store().find(endingNow.key())).isEmpty();
         assertThat(read(kept.key())).isEqualTo(kept);
-    }
-
-    @Test
-    void ofManyTransactionsTakingOverALapsedLeaseOnlyOneSucceeds() {
-        StoredKey key = inserted(running(Duration.ofSeconds(30), Duration.ofHours(1)));
-        Instant later = now.plusSeconds(60);
-
-        List<Boolean> tookOver = Race.run(8, () -> transactions().atomically(() -> {
-            if (store().lock(key.key()).orElseThrow().lockedUntil().isAfter(later)) {
-                return false;
-            }
-            store().renewLease(key.key(), later.plusSeconds(30));
-            return true;
-        }));
-
-        assertThat(Race.winners(tookOver)).isEqualTo(1);
     }
 }

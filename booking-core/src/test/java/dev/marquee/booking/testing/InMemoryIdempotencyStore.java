@@ -1,17 +1,14 @@
 package dev.marquee.booking.testing;
 
-import dev.marquee.booking.idempotency.Answer;
 import dev.marquee.booking.idempotency.IdempotencyStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Idempotency keys in memory. Every method is synchronized, so of concurrent inserts of one key exactly one
- * wins; {@link #lock} answers the current key, and holding it for a whole transaction is left to
- * {@link InMemoryTransactions}.
+ * wins.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
     private final Map<String, StoredKey> keys = new HashMap<>();
@@ -27,21 +24,6 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public synchronized Optional<StoredKey> lock(String key) {
-        return Optional.ofNullable(keys.get(key));
-    }
-
-    @Override
-    public synchronized void renewLease(String key, Instant lockedUntil) {
-        change(key, k -> new StoredKey(k.key(), k.requestHash(), k.resourceId(), k.answer(), lockedUntil, k.expiresAt()));
-    }
-
-    @Override
-    public synchronized void complete(String key, Answer answer) {
-        change(key, k -> new StoredKey(k.key(), k.requestHash(), k.resourceId(), answer, k.lockedUntil(), k.expiresAt()));
-    }
-
-    @Override
     public synchronized void delete(String key) {
         keys.remove(key);
     }
@@ -51,9 +33,5 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
         int before = keys.size();
         keys.values().removeIf(k -> !k.expiresAt().isAfter(now));
         return before - keys.size();
-    }
-
-    private void change(String key, UnaryOperator<StoredKey> change) {
-        keys.computeIfPresent(key, (k, stored) -> change.apply(stored));
     }
 }

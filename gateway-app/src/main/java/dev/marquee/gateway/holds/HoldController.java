@@ -47,8 +47,8 @@ import java.util.Locale;
  * Idempotency-Key (sealed, by the key's store) in the hold's own transaction, so a repeat gets the very same answer; a
  * problem is not kept, so a repeat of a refused request runs again. Nothing is claimed before the chain is asked: the
  * hold id is derived from the key and the request, so a repeat, even one running at the same moment, locks under the
- * same reference and gets the same lock (see {@link IdempotentRequests#executeOptimistically}). While the show is in queue mode a hold also needs an admission from the
- * show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
+ * same reference and gets the same lock (see {@link IdempotentRequests}). While the show is in queue mode a hold also
+ * needs an admission from the show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
  * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}). A hold placed
  * by a signed-in customer belongs to their account, and so does its booking.
  */
@@ -91,7 +91,7 @@ public class HoldController {
         // The client is part of the request: another app that learns a key gets 422, never this hold's kept answer.
         // So is the account: a repeat signed in to another account is another request.
         String requestHash = Tokens.hash(client.id() + "\n" + (customer == null ? "" : customer.accountId() + "\n") + json(hold));
-        return switch (keys.executeOptimistically(key, requestHash, HOLD_ID_PREFIX,
+        return switch (keys.execute(key, requestHash, HOLD_ID_PREFIX,
                 running -> run(running, holdRequest, queueToken, request, customer))) {
             case Execution.Answered answered -> answered.answer().status() >= 400
                     ? Problems.replay(answered.answer().status(), answered.answer().body())
@@ -142,22 +142,15 @@ public class HoldController {
                 return running.mayUndo();
             }
         };
-        HoldOutcome outcome = place(running.resource(), hold, receipt);
-        if (kept[0] != null) {
-            return kept[0];
-        }
-        if (customer != null && outcome instanceof HoldOutcome.Placed placed) {
-            // Placed before and answered again with a new token: before the answer goes out, nobody can check it out yet.
-            owners.own(placed.hold().id(), customer);
-        }
-        return answer(request, outcome);
+        HoldOutcome outcome = place(running.resourceId(), hold, receipt);
+        return kept[0] != null ? kept[0] : answer(request, outcome);
     }
 
-    /** A fresh key's hold id has nothing placed under it yet; a taken-over one may (its answer was lost). */
-    private HoldOutcome place(IdempotentRequests.Resource holdId, HoldRequest hold, HoldReceipt receipt) {
+    /** The hold id is derived from the key and the request: a hold placed under it is answered from the key, not here. */
+    private HoldOutcome place(String holdId, HoldRequest hold, HoldReceipt receipt) {
         HoldOutcome outcome;
         try {
-            outcome = holdId.fresh() ? holds.placeNew(holdId.id(), hold, receipt) : holds.place(holdId.id(), hold, receipt);
+            outcome = holds.placeNew(holdId, hold, receipt);
         } catch (RuntimeException fault) {
             meters.failed();
             throw fault;

@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param maxSeatsPerEmail seats one email may hold at once for one show (default 10)
  * @param sweepInterval how often expired holds are looked for (default 1 s)
  * @param idempotencyRetention how long an idempotency key's answer is kept (default 24 h)
- * @param idempotencyLease how long a running hold request owns its idempotency key before a retry may take it over
+ * @param idempotencyLease how long a hold request that gives back its chain lock holds its idempotency key, should its
+ *     instance die meanwhile (repeats answer 409 request-in-progress until then)
  *     (its instance died, or its outcome at the chain is unknown) and continue under the same hold id (default 30 s);
  *     shorter than the hold's ttl, so that the retry finds the hold or its chain lock still there
  */
@@ -46,7 +47,7 @@ public record HoldSettings(
         positive(idempotencyLease, "idempotency-lease");
         if (idempotencyLease.compareTo(ttl) >= 0) {
             throw new ConfigurationException("marquee.holds.idempotency-lease must be shorter than marquee.holds.ttl, got "
-                    + idempotencyLease + " and " + ttl + ": a retry taken over after the lease would find the hold ended");
+                    + idempotencyLease + " and " + ttl + ": a repeat would wait for a key longer than a hold lasts");
         }
         if (idempotencyLease.compareTo(idempotencyRetention) >= 0) {
             throw new ConfigurationException("marquee.holds.idempotency-lease must be shorter than "

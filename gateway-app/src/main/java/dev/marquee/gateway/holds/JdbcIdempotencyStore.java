@@ -18,8 +18,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Idempotency keys in the gateway's database. Claiming a key is one insert on its primary key, so of two
- * concurrent requests exactly one wins, on any number of gateway instances. Single statements run in
+ * Idempotency keys in the gateway's database. Taking a key is one insert on its primary key (inside a hold's
+ * transaction, it waits for a concurrent one not yet committed), so of two concurrent requests exactly one wins, on any
+ * number of gateway instances. Single statements run in
  * auto-commit (see {@link SingleStatements}) and join the caller's transaction when there is one. A kept answer
  * carries a bearer token, so its body is {@link Sealing sealed}.
  */
@@ -48,7 +49,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
         return statements.insertUnlessDuplicate(c -> insert(c, key, sealed, clock.instant()));
     }
 
-    /** A claim, or a key that comes with its answer (a request kept its answer without claiming the key first). */
+    /** A key with its kept answer, or claimed while its request gives back what it could not finish. */
     private static int insert(Connection c, StoredKey key, String sealedAnswer, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, request_hash, resource_id, state, "
                 + "created_at, locked_until, expires_at, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -72,49 +73,18 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<StoredKey> find(String key) {
-        return statements.read(c -> read(c, key, ""));
-    }
-
-    private Optional<StoredKey> read(Connection c, String key, String forUpdate) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT request_hash, resource_id, state, response_status, "
-                + "response_body, locked_until, expires_at FROM idempotency_keys WHERE idem_key = ?" + forUpdate)) {
-            select.setString(1, key);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+        return statements.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT request_hash, resource_id, state, response_status, "
+                    + "response_body, locked_until, expires_at FROM idempotency_keys WHERE idem_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Answer answer = "COMPLETED".equals(rs.getString(3))
+                            ? new Answer(rs.getInt(4), sealing.open(rs.getString(5), context(key))) : null;
+                    return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
                 }
-                Answer answer = "COMPLETED".equals(rs.getString(3))
-                        ? new Answer(rs.getInt(4), sealing.open(rs.getString(5), context(key))) : null;
-                return Optional.of(new StoredKey(key, rs.getString(1), rs.getString(2), answer, instant(rs, 6), instant(rs, 7)));
-            }
-        }
-    }
-
-    @Override
-    public Optional<StoredKey> lock(String key) {
-        return statements.write(c -> read(c, key, " FOR UPDATE"));
-    }
-
-    @Override
-    public void renewLease(String key, Instant lockedUntil) {
-        statements.write(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE idempotency_keys SET locked_until = ? WHERE idem_key = ?")) {
-                update.setObject(1, utc(lockedUntil));
-                update.setString(2, key);
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public void complete(String key, Answer answer) {
-        statements.write(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ? WHERE idem_key = ?")) {
-                update.setInt(1, answer.status());
-                update.setString(2, sealing.seal(answer.body(), context(key)));
-                update.setString(3, key);
-                return update.executeUpdate();
             }
         });
     }

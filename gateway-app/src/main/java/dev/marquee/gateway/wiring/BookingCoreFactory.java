@@ -19,7 +19,6 @@ import dev.marquee.booking.idempotency.IdempotentRequests;
 import dev.marquee.booking.payments.PaymentProvider;
 import dev.marquee.booking.shows.SeatWatch;
 import dev.marquee.booking.shows.Shows;
-import dev.marquee.booking.support.Pause;
 import dev.marquee.booking.support.Transactions;
 import dev.marquee.booking.tokens.Secrets;
 import dev.marquee.booking.waitlist.Waitlist;
@@ -55,20 +54,14 @@ public class BookingCoreFactory {
     }
 
     @Singleton
-    Pause pause() {
-        return Pause.SLEEP;
-    }
-
-    @Singleton
     Holds holds(Shows shows, Chains chains, HoldStore store, HoldSettings settings, SeatWatch watch, Secrets secrets,
             Transactions transactions, Clock clock) {
         return new Holds(shows, chains, store, settings.rules(), watch, secrets, transactions, clock);
     }
 
     @Singleton
-    IdempotentRequests idempotentRequests(IdempotencyStore store, Transactions transactions, HoldSettings settings, Clock clock,
-            Pause pause) {
-        return new IdempotentRequests(store, transactions, settings.idempotencyRules(), clock, pause);
+    IdempotentRequests idempotentRequests(IdempotencyStore store, HoldSettings settings, Clock clock) {
+        return new IdempotentRequests(store, settings.idempotencyRules(), clock);
     }
 
     @Singleton

@@ -141,7 +141,7 @@ class SweepersTest implements TestPropertyProvider {
 
     /** A request answered 201 under this key, kept for the retention. */
     private void keep(String key) {
-        keys.execute(key, "hash-of-" + key, () -> UUID.randomUUID().toString(), id -> new Answer(201, "{}"), e -> false);
+        keys.execute(key, "hash-of-" + key, "hld", running -> new Answer(201, "{}"));
         assertThat(stored(key)).isEqualTo(1);
     }
 
