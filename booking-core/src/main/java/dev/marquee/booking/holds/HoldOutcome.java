@@ -15,8 +15,9 @@ public sealed interface HoldOutcome {
     }
 
     /**
-     * A hold with this id was placed before (the request is a retry whose first answer was lost) and is no longer
-     * held: it expired or ended meanwhile. A retry of a hold still held gets {@link Placed} with a new token instead.
+     * A hold with this id was placed before (the request is a retry whose first answer was lost, or one sent again with
+     * the same Idempotency-Key after the key was forgotten) and is no longer held: it expired or ended meanwhile. A
+     * retry of a hold still held gets {@link Placed} with a new token instead.
      */
     record AlreadyPlaced(Hold hold) implements HoldOutcome {
     }

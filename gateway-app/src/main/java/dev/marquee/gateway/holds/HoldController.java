@@ -48,9 +48,9 @@ import java.util.Locale;
  * problem is not kept, so a repeat of a refused request runs again. Nothing is claimed before the chain is asked: the
  * hold id is derived from the key and the request, so a repeat, even one running at the same moment, locks under the
  * same reference and gets the same lock (see {@link IdempotentRequests}). While the show is in queue mode a hold also
- * needs an admission from the show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403 {@code queue-admission-required}.
- * Placing and releasing need an API key (and stay within its write rate, see {@code clients.ApiKeyFilter}). A hold placed
- * by a signed-in customer belongs to their account, and so does its booking.
+ * needs an admission from the show's queue, sent as the {@value #QUEUE_TOKEN} header; without one the answer is 403
+ * {@code queue-admission-required}. Placing and releasing need an API key (and stay within its write rate, see
+ * {@code clients.ApiKeyFilter}). A hold placed by a signed-in customer belongs to their account, and so does its booking.
  */
 @Controller("/api/v1/holds")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -168,8 +168,10 @@ public class HoldController {
     private Answer answer(HttpRequest<?> request, HoldOutcome outcome) {
         return switch (outcome) {
             case HoldOutcome.Placed placed -> new Answer(HttpStatus.CREATED.getCode(), json(HoldView.of(placed.hold(), placed.token())));
+            // Only a request sent again after its key was forgotten (see Holds): nothing else is placed under a hold id
+            // derived from a key that is not kept.
             case HoldOutcome.AlreadyPlaced placed -> problem(request, Problem.of(ProblemType.HOLD_ALREADY_PLACED, "Hold "
-                    + placed.hold().id() + " was placed for this request but its answer was lost, and it is "
+                    + placed.hold().id() + " was placed for this very request and Idempotency-Key before, and it is "
                     + placed.hold().status().name().toLowerCase(Locale.ROOT)
                     + " now; send the request with a new Idempotency-Key to place a new hold"));
             case HoldOutcome.SeatsTaken taken -> problem(request, Problem.of(ProblemType.SEATS_TAKEN, "Seats already held or sold: "
