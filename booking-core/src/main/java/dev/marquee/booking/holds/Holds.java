@@ -224,10 +224,10 @@ public class Holds {
             boolean sameLock = underThisId.filter(h -> h.lockRef().equals(locked.lockRef())).isPresent();
             if (!sameLock) {
                 giveBack(theatre, show.chainId(), holdId, locked.lockRef(), receipt);
-            }
-            if (underThisId.isPresent() && !sameLock) {
-                // A hold placed under this id long ago, by the same request with the same key, whose key was forgotten.
-                return new HoldOutcome.AlreadyPlaced(asSeenAt(underThisId.get(), now));
+                if (underThisId.isPresent()) {
+                    // A hold placed under this id long ago, by the same request with the same key, whose key was forgotten.
+                    return new HoldOutcome.AlreadyPlaced(asSeenAt(underThisId.get(), now));
+                }
             }
             throw new HoldNotRecordedException(holdId, e);
         }
