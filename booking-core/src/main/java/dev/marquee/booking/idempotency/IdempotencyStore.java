@@ -18,7 +18,19 @@ public interface IdempotencyStore {
     /** The key as it is now. */
     Optional<StoredKey> find(String key);
 
-    void delete(String key);
+    /**
+     * Deletes the key if at {@code now} it is stale: past its retention, or claimed without an answer by a run whose
+     * lease has ended. Decided by the store, on the key as it is then: a key taken afresh since it was read stays.
+     *
+     * @return whether this call deleted it
+     */
+    boolean deleteStale(String key, Instant now);
+
+    /**
+     * Ends a claim that {@link #insertIfAbsent} made without an answer, while the key is still that claim (no answer,
+     * the same lease end): a key that a repeat took after the claim's lease ran out stays.
+     */
+    void releaseClaim(StoredKey claim);
 
     /** Drops keys whose retention ended by {@code now}; answers how many. */
     int purgeExpired(Instant now);

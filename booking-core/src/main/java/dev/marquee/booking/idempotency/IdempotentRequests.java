@@ -3,6 +3,7 @@ package dev.marquee.booking.idempotency;
 import dev.marquee.booking.tokens.Tokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ public class IdempotentRequests {
         private final String requestHash;
         private final String resourceId;
         private boolean kept;
-        private boolean claimedToUndo;
+        private IdempotencyStore.StoredKey claimToUndo;
         private Answer keptByRepeat;
 
         private Running(String key, String requestHash, String resourceId) {
@@ -78,13 +79,15 @@ public class IdempotentRequests {
          * still running.
          */
         public boolean mayUndo() {
-            if (claimedToUndo) {
+            if (claimToUndo != null) {
                 return true;
             }
             Instant now = clock.instant();
-            if (store.insertIfAbsent(new IdempotencyStore.StoredKey(key, requestHash, resourceId, null, now.plus(rules.lease()),
-                    now.plus(rules.retention())))) {
-                claimedToUndo = true;
+            // The lease's end in whole milliseconds, which every store keeps exactly: it tells this claim from a later one.
+            IdempotencyStore.StoredKey claim = new IdempotencyStore.StoredKey(key, requestHash, resourceId, null,
+                    now.plus(rules.lease()).truncatedTo(ChronoUnit.MILLIS), now.plus(rules.retention()));
+            if (store.insertIfAbsent(claim)) {
+                claimToUndo = claim;
                 return true;
             }
             Optional<IdempotencyStore.StoredKey> taken = store.find(key);
@@ -116,9 +119,9 @@ public class IdempotentRequests {
         Optional<IdempotencyStore.StoredKey> found = store.find(key);
         if (found.isPresent() && (!found.get().expiresAt().isAfter(now)
                 || !found.get().completed() && !found.get().lockedUntil().isAfter(now))) {
-            // Past its retention and not yet purged, or claimed by a run that died while undoing its effect.
-            store.delete(key);
-            found = Optional.empty();
+            // Past its retention and not yet purged, or claimed by a run that died while undoing its effect. A repeat
+            // may have found it so too, deleted it and taken the key afresh: only a key still stale is deleted.
+            found = store.deleteStale(key, now) ? Optional.empty() : store.find(key);
         }
         if (found.isPresent()) {
             return earlier(found.get(), requestHash);
@@ -128,8 +131,8 @@ public class IdempotentRequests {
         try {
             answer = work.apply(running);
         } catch (RuntimeException e) {
-            if (running.claimedToUndo) {
-                store.delete(key);
+            if (running.claimToUndo != null) {
+                store.releaseClaim(running.claimToUndo);
             }
             Optional<IdempotencyStore.StoredKey> taken = store.find(key);
             if (taken.isPresent()) {
@@ -137,8 +140,8 @@ public class IdempotentRequests {
             }
             throw e;
         }
-        if (running.claimedToUndo) {
-            store.delete(key);
+        if (running.claimToUndo != null) {
+            store.releaseClaim(running.claimToUndo);
         }
         if (running.keptByRepeat != null) {
             return new Execution.Answered(running.keptByRepeat);

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.marquee.booking.testing.InMemoryIdempotencyStore;
 import dev.marquee.booking.testing.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,63 @@ class IdempotentRequestsTest {
         clock.advance(RULES.lease());
         assertThat(execute("key-1", "hash-a", creates)).isInstanceOf(Execution.Answered.class);
         assertThat(ranWith).hasSize(1);
+    }
+
+    /**
+     * Two repeats find the same stale claim; the other one deletes it and claims the key afresh (to give back its lock)
+     * before this one deletes what it read: played here by a store whose first read answers with the stale claim
+     * after replacing it.
+     */
+    private class RepeatRetakesTheStaleKey extends InMemoryIdempotencyStore {
+        private IdempotencyStore.StoredKey retaken;
+
+        @Override
+        public synchronized Optional<IdempotencyStore.StoredKey> find(String key) {
+            Optional<IdempotencyStore.StoredKey> read = super.find(key);
+            if (retaken == null && read.isPresent()) {
+                IdempotencyStore.StoredKey stale = read.get();
+                retaken = new IdempotencyStore.StoredKey(key, stale.requestHash(), stale.resourceId(), null,
+                        clock.instant().plus(RULES.lease()), stale.expiresAt());
+                remove(key);
+                insertIfAbsent(retaken);
+            }
+            return read;
+        }
+    }
+
+    private Execution repeatAfterAStaleClaim(InMemoryIdempotencyStore store) {
+        IdempotentRequests requests = new IdempotentRequests(store, RULES, clock);
+        store.insertIfAbsent(new IdempotencyStore.StoredKey("key-1", "hash-a", derived("key-1", "hash-a"), null,
+                clock.instant().plus(RULES.lease()), clock.instant().plus(RULES.retention())));
+        clock.advance(RULES.lease());
+        return requests.execute("key-1", "hash-a", "hld", creates);
+    }
+
+    @Test
+    void aStaleKeyThatARepeatTookAfreshMeanwhileIsNotDeleted() {
+        RepeatRetakesTheStaleKey store = new RepeatRetakesTheStaleKey();
+
+        assertThat(repeatAfterAStaleClaim(store)).isEqualTo(new Execution.StillRunning());
+
+        assertThat(store.find("key-1")).contains(store.retaken);
+        assertThat(ranWith).isEmpty();
+    }
+
+    /** The control run: deleting what was read, unconditionally, loses the repeat's fresh claim and runs again. */
+    @Test
+    void controlRunDeletingTheKeyAsReadLosesTheRepeatsClaim() {
+        RepeatRetakesTheStaleKey unguarded = new RepeatRetakesTheStaleKey() {
+            @Override
+            public synchronized boolean deleteStale(String key, Instant now) {
+                remove(key);
+                return true;
+            }
+        };
+
+        assertThat(repeatAfterAStaleClaim(unguarded)).isInstanceOf(Execution.Answered.class);
+
+        assertThat(ranWith).as("ran while the repeat held the key to give back the lock").hasSize(1);
+        assertThat(unguarded.find("key-1")).isNotEqualTo(Optional.of(unguarded.retaken));
     }
 
     @Test

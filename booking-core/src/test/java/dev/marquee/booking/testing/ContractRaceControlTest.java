@@ -70,7 +70,7 @@ class ContractRaceControlTest {
             boolean absent = find(key.key()).isEmpty();
             racers.await();
             if (absent) {
-                delete(key.key());
+                remove(key.key());
                 super.insertIfAbsent(key);
             }
             return absent;

@@ -102,13 +102,52 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void aDeletedKeyIsGoneAndCanBeInsertedAnew() {
-        StoredKey key = inserted(running());
+    void aKeyPastItsRetentionIsStaleAndCanBeInsertedAnew() {
+        StoredKey key = inserted(answered(UniqueIds.next("key")));
 
-        store().delete(key.key());
+        assertThat(store().deleteStale(key.key(), key.expiresAt().minusSeconds(1))).as("within its retention").isFalse();
+        assertThat(read(key.key())).isEqualTo(key);
+        assertThat(store().deleteStale(key.key(), key.expiresAt())).isTrue();
 
         assertThat(store().find(key.key())).isEmpty();
         assertThat(store().insertIfAbsent(key)).isTrue();
+    }
+
+    @Test
+    void aClaimIsStaleOnlyOnceItsLeaseHasEnded() {
+        StoredKey claim = inserted(running());
+
+        assertThat(store().deleteStale(claim.key(), claim.lockedUntil().minusSeconds(1))).isFalse();
+        assertThat(read(claim.key())).isEqualTo(claim);
+        assertThat(store().deleteStale(claim.key(), claim.lockedUntil())).isTrue();
+        assertThat(store().find(claim.key())).isEmpty();
+    }
+
+    @Test
+    void aKeptAnswerIsNotStaleWhenItsLeaseIsOverButItsRetentionIsNot() {
+        StoredKey completed = inserted(answered(UniqueIds.next("key")));
+
+        assertThat(store().deleteStale(completed.key(), now.plusSeconds(60))).isFalse();
+        assertThat(read(completed.key())).isEqualTo(completed);
+        assertThat(store().deleteStale(UniqueIds.next("key"), now)).as("no such key").isFalse();
+    }
+
+    @Test
+    void releasingAClaimDeletesItButNotAClaimTakenAfterItsLease() {
+        StoredKey claim = inserted(running());
+
+        store().releaseClaim(claim);
+        assertThat(store().find(claim.key())).isEmpty();
+
+        StoredKey later = inserted(new StoredKey(claim.key(), claim.requestHash(), claim.resourceId(), null,
+                claim.lockedUntil().plusSeconds(40), claim.expiresAt()));
+        store().releaseClaim(claim);
+        assertThat(read(claim.key())).as("a repeat's claim, after the first one's lease").isEqualTo(later);
+
+        StoredKey kept = inserted(answered(UniqueIds.next("key")));
+        store().releaseClaim(new StoredKey(kept.key(), kept.requestHash(), kept.resourceId(), null, kept.lockedUntil(),
+                kept.expiresAt()));
+        assertThat(read(kept.key())).as("a kept answer").isEqualTo(kept);
     }
 
     @Test

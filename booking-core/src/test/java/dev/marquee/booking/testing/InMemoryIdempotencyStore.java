@@ -24,7 +24,25 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public synchronized void delete(String key) {
+    public synchronized boolean deleteStale(String key, Instant now) {
+        StoredKey stored = keys.get(key);
+        if (stored == null || stored.expiresAt().isAfter(now) && (stored.completed() || stored.lockedUntil().isAfter(now))) {
+            return false;
+        }
+        keys.remove(key);
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseClaim(StoredKey claim) {
+        StoredKey stored = keys.get(claim.key());
+        if (stored != null && !stored.completed() && stored.lockedUntil().equals(claim.lockedUntil())) {
+            keys.remove(claim.key());
+        }
+    }
+
+    /** Deletes the key whatever it is now: what the contract's control runs use to act without a guard. */
+    protected synchronized void remove(String key) {
         keys.remove(key);
     }
 

@@ -90,10 +90,26 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void delete(String key) {
-        statements.write(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE idem_key = ?")) {
+    public boolean deleteStale(String key, Instant now) {
+        // One statement decides on the row as it is: a key taken afresh since the caller read it is not stale.
+        return statements.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE idem_key = ? "
+                    + "AND (expires_at <= ? OR state = 'IN_PROGRESS' AND locked_until <= ?)")) {
                 delete.setString(1, key);
+                delete.setObject(2, utc(now));
+                delete.setObject(3, utc(now));
+                return delete.executeUpdate();
+            }
+        }) > 0;
+    }
+
+    @Override
+    public void releaseClaim(StoredKey claim) {
+        statements.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE idem_key = ? "
+                    + "AND state = 'IN_PROGRESS' AND locked_until = ?")) {
+                delete.setString(1, claim.key());
+                delete.setObject(2, utc(claim.lockedUntil()));
                 return delete.executeUpdate();
             }
         });
