@@ -66,18 +66,25 @@ public class JdbcHoldStore implements HoldStore {
     }
 
     /**
-     * The seats an email holds at a show (email, show, now), counted from the email's own holds. They are read by the email
-     * alone, in a subquery that OFFSET keeps apart, so that no plan can start from the show: with the show's conditions
-     * in reach, PostgreSQL took an index by show whenever its statistics lagged behind the show's holds (a hot show's
-     * new holds, expiry times past the histogram's end) and visited every hold of the show for each count.
+     * The seats an email holds at a show, counted from the holds whose {@code held_by} is that pair ({@link #heldBy}; set
+     * while a hold is HELD, cleared when it ends), through its index, the only one this count can use. Counted by show and
+     * email as columns, PostgreSQL took an index by show alone whenever its statistics lagged behind the show's holds (a
+     * hot show's new holds, expiry times past the histogram's end) and visited every hold of the show for each count.
      */
-    static final String EMAIL_SEATS_AT_SHOW = "SELECT COUNT(*) FROM (SELECT id, show_id, status, expires_at FROM holds "
-            + "WHERE email = ? OFFSET 0 ROWS) h JOIN hold_seats s ON s.hold_id = h.id "
-            + "WHERE h.show_id = ? AND h.status = 'HELD' AND h.expires_at > ?";
+    static final String SEATS_HELD_BY = "SELECT COUNT(*) FROM holds h JOIN hold_seats s ON s.hold_id = h.id "
+            + "WHERE h.held_by = ? AND h.expires_at > ?";
 
     private static final String INSERT_WITHIN = "INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
-            + "token_hash, created_at, expires_at, chain_expires_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            + "WHERE (" + EMAIL_SEATS_AT_SHOW + ") + ? <= ?";
+            + "token_hash, created_at, expires_at, chain_expires_at, held_by) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE (" + SEATS_HELD_BY + ") + ? <= ?";
+
+    /**
+     * The show and email of a held hold as one value: the email after the last unit separator, which no valid email
+     * contains (as in migration V18).
+     */
+    static String heldBy(String showId, String email) {
+        return showId + '\u001F' + email;
+    }
 
     /** The quota row's upsert, the hold and its seats as one multi-statement (the driver sends them with one sync). */
     private static boolean recordInOneTrip(Connection c, Hold hold, String tokenHash, int maxSeatsPerEmail, Instant now)
@@ -125,8 +132,8 @@ public class JdbcHoldStore implements HoldStore {
         insert.setObject(p++, utc(hold.createdAt()));
         insert.setObject(p++, utc(hold.expiresAt()));
         insert.setObject(p++, utc(hold.chainExpiresAt()));
-        insert.setString(p++, hold.email());
-        insert.setString(p++, hold.showId());
+        insert.setString(p++, hold.status() == HoldStatus.HELD ? heldBy(hold.showId(), hold.email()) : null);
+        insert.setString(p++, heldBy(hold.showId(), hold.email()));
         insert.setObject(p++, utc(now));
         insert.setInt(p++, hold.seats().size());
         insert.setInt(p++, maxSeatsPerEmail);
@@ -226,10 +233,9 @@ public class JdbcHoldStore implements HoldStore {
     }
 
     private static int seatsHeldBy(Connection c, String email, String showId, Instant now) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(EMAIL_SEATS_AT_SHOW)) {
-            select.setString(1, email);
-            select.setString(2, showId);
-            select.setObject(3, utc(now));
+        try (PreparedStatement select = c.prepareStatement(SEATS_HELD_BY)) {
+            select.setString(1, heldBy(showId, email));
+            select.setObject(2, utc(now));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -241,7 +247,7 @@ public class JdbcHoldStore implements HoldStore {
     public boolean end(String holdId, HoldStatus ending, Instant now) {
         return write(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE holds SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")) {
+                    "UPDATE holds SET status = ?, ended_at = ?, held_by = NULL WHERE id = ? AND status = 'HELD'")) {
                 update.setString(1, ending.name());
                 update.setObject(2, utc(now));
                 update.setString(3, holdId);
@@ -319,7 +325,7 @@ public class JdbcHoldStore implements HoldStore {
     public void booked(String holdId, Instant now) {
         statements.write(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE holds SET status = 'BOOKED', ended_at = COALESCE(ended_at, ?) WHERE id = ?")) {
+                    "UPDATE holds SET status = 'BOOKED', ended_at = COALESCE(ended_at, ?), held_by = NULL WHERE id = ?")) {
                 update.setObject(1, utc(now));
                 update.setString(2, holdId);
                 return update.executeUpdate();

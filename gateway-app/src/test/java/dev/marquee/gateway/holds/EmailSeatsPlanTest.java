@@ -45,14 +45,16 @@ class EmailSeatsPlanTest {
             c.setAutoCommit(true);
             // 3,000 active holds of one show, one email each, and two of them for the email counted; no ANALYZE after.
             sql.execute("INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, token_hash, created_at, expires_at, "
-                    + "chain_expires_at) SELECT 'hld_plan_' || g || '_" + show.hashCode() + "', '" + show + "', 'plan', "
+                    + "chain_expires_at, held_by) SELECT 'hld_plan_' || g || '_" + show.hashCode() + "', '" + show + "', 'plan', "
                     + "'fan' || g || '@example.com', 'HELD', 'lock-' || g, 'hash', now(), now() + interval '5 minutes', "
-                    + "now() + interval '6 minutes' FROM generate_series(1, 3000) g");
+                    + "now() + interval '6 minutes', '" + show + "' || CHR(31) || 'fan' || g || '@example.com' "
+                    + "FROM generate_series(1, 3000) g");
             sql.execute("INSERT INTO hold_seats (hold_id, seat_id, row_label, seat_number, category, price, currency) "
                     + "SELECT id, 'A-1', 'A', 1, 'standard', 10, 'EUR' FROM holds WHERE show_id = '" + show + "'");
-            sql.execute("UPDATE holds SET email = 'fan7@example.com' WHERE id = 'hld_plan_8_" + show.hashCode() + "'");
-            sql.execute("PREPARE email_seats(text, text, timestamptz) AS "
-                    + JdbcHoldStore.EMAIL_SEATS_AT_SHOW.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2").replaceFirst("\\?", "\\$3"));
+            sql.execute("UPDATE holds SET email = 'fan7@example.com', held_by = '" + show + "' || CHR(31) || 'fan7@example.com' "
+                    + "WHERE id = 'hld_plan_8_" + show.hashCode() + "'");
+            sql.execute("PREPARE email_seats(text, timestamptz) AS "
+                    + JdbcHoldStore.SEATS_HELD_BY.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
             try {
                 // Planned for the parameters' values and for any values, before the show's holds are in the statistics
                 // and after.
@@ -78,7 +80,7 @@ class EmailSeatsPlanTest {
     private static void assertCountsTheEmailsOwnHolds(Connection c, String show, String planned) throws SQLException {
         List<String> plan = new ArrayList<>();
         try (Statement sql = c.createStatement();
-                ResultSet rs = sql.executeQuery("EXPLAIN ANALYZE EXECUTE email_seats('fan7@example.com', '" + show + "', now())")) {
+                ResultSet rs = sql.executeQuery("EXPLAIN ANALYZE EXECUTE email_seats('" + JdbcHoldStore.heldBy(show, "fan7@example.com") + "', now())")) {
             while (rs.next()) {
                 plan.add(rs.getString(1));
             }
@@ -93,7 +95,7 @@ class EmailSeatsPlanTest {
 
     private static int countOf(Connection c, String show) throws SQLException {
         try (Statement sql = c.createStatement();
-                ResultSet rs = sql.executeQuery("EXECUTE email_seats('fan7@example.com', '" + show + "', now())")) {
+                ResultSet rs = sql.executeQuery("EXECUTE email_seats('" + JdbcHoldStore.heldBy(show, "fan7@example.com") + "', now())")) {
             rs.next();
             return rs.getInt(1);
         }
