@@ -33,13 +33,13 @@ transaction() { # count-shape
   SELECT 'hld_' || :r, 'bench:1', 'bench', 'fan' || :r || '@example.com', 'HELD', 'lock-' || :r, repeat('a', 64), now(),
   now() + interval '5 minutes', now() + interval '6 minutes'
   WHERE (SELECT COUNT(*) FROM hold_seats s JOIN holds h ON h.id = s.hold_id WHERE h.show_id = 'bench:1'
-  AND h.email = 'fan' || :r || '@example.com' AND h.status = 'HELD' AND h.expires_at > now()) + 2 <= 10;"
+  AND h.email = 'fan' || :r || '@example.com' AND h.ended_at IS NULL AND h.expires_at > now()) + 2 <= 10;"
   else
     insert="INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, token_hash, created_at, expires_at, chain_expires_at, held_by)
   SELECT 'hld_' || :r, 'bench:1', 'bench', 'fan' || :r || '@example.com', 'HELD', 'lock-' || :r, repeat('a', 64), now(),
   now() + interval '5 minutes', now() + interval '6 minutes', 'bench:1' || chr(31) || 'fan' || :r || '@example.com'
   WHERE (SELECT COUNT(*) FROM holds h JOIN hold_seats s ON s.hold_id = h.id
-  WHERE h.held_by = 'bench:1' || chr(31) || 'fan' || :r || '@example.com' AND h.expires_at > now()) + 2 <= 10;"
+  WHERE h.held_by = 'bench:1' || chr(31) || 'fan' || :r || '@example.com' AND h.ended_at IS NULL AND h.expires_at > now()) + 2 <= 10;"
   fi
   cat <<SQL
 \\set r random(1, 9000000000000000000)

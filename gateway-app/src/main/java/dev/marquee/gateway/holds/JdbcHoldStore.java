@@ -70,9 +70,11 @@ public class JdbcHoldStore implements HoldStore {
      * while a hold is HELD, cleared when it ends), through its index, the only one this count can use. Counted by show and
      * email as columns, PostgreSQL took an index by show alone whenever its statistics lagged behind the show's holds (a
      * hot show's new holds, expiry times past the histogram's end) and visited every hold of the show for each count.
+     * A hold ended by an instance of a version before held_by (during a rolling upgrade) keeps its value, so the rows found
+     * must also not have ended; that is asked of ended_at, not of the status, which holds_due would offer to serve.
      */
     static final String SEATS_HELD_BY = "SELECT COUNT(*) FROM holds h JOIN hold_seats s ON s.hold_id = h.id "
-            + "WHERE h.held_by = ? AND h.expires_at > ?";
+            + "WHERE h.held_by = ? AND h.ended_at IS NULL AND h.expires_at > ?";
 
     private static final String INSERT_WITHIN = "INSERT INTO holds (id, show_id, chain_id, email, status, lock_ref, "
             + "token_hash, created_at, expires_at, chain_expires_at, held_by) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
