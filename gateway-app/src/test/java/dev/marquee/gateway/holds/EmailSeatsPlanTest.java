@@ -39,6 +39,9 @@ class EmailSeatsPlanTest {
     @Inject
     DataSourceResolver resolver;
 
+    @Inject
+    JdbcHoldStore store;
+
     @Test
     void anEmailsSeatsAtABusyShowAreCountedFromItsOwnHoldsWhateverThePlan() throws SQLException {
         String show = "plan-test:" + System.nanoTime();
@@ -73,14 +76,10 @@ class EmailSeatsPlanTest {
             } finally {
                 sql.execute("DEALLOCATE email_seats");
                 sql.execute("RESET plan_cache_mode");
-                sql.execute("DELETE FROM hold_seats WHERE hold_id IN (SELECT id FROM holds WHERE show_id = '" + show + "')");
-                sql.execute("DELETE FROM holds WHERE show_id = '" + show + "'");
+                deleteHoldsOf(sql, show);
             }
         }
     }
-
-    @Inject
-    JdbcHoldStore store;
 
     /** An instance of a version before held_by ends holds without clearing it, as during a rolling upgrade. */
     @Test
@@ -97,10 +96,14 @@ class EmailSeatsPlanTest {
             try {
                 assertThat(store.seatsHeldBy("ada@example.com", show, Instant.now())).isZero();
             } finally {
-                sql.execute("DELETE FROM hold_seats WHERE hold_id = 'hld_ended_" + show.hashCode() + "'");
-                sql.execute("DELETE FROM holds WHERE show_id = '" + show + "'");
+                deleteHoldsOf(sql, show);
             }
         }
+    }
+
+    private static void deleteHoldsOf(Statement sql, String show) throws SQLException {
+        sql.execute("DELETE FROM hold_seats WHERE hold_id IN (SELECT id FROM holds WHERE show_id = '" + show + "')");
+        sql.execute("DELETE FROM holds WHERE show_id = '" + show + "'");
     }
 
     /** The count is right, and its plan reads the email's two holds, not the show's 3,000. */
