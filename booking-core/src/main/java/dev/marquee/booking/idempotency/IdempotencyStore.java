@@ -57,5 +57,10 @@ public interface IdempotencyStore {
         public boolean completed() {
             return answer != null;
         }
+
+        /** Past its retention at {@code now}, or claimed without an answer by a run whose lease has ended. */
+        public boolean isStaleAt(Instant now) {
+            return !expiresAt.isAfter(now) || !completed() && !lockedUntil.isAfter(now);
+        }
     }
 }

@@ -117,8 +117,7 @@ public class IdempotentRequests {
     public Execution execute(String key, String requestHash, String resourcePrefix, Function<Running, Answer> work) {
         Instant now = clock.instant();
         Optional<IdempotencyStore.StoredKey> found = store.find(key);
-        if (found.isPresent() && (!found.get().expiresAt().isAfter(now)
-                || !found.get().completed() && !found.get().lockedUntil().isAfter(now))) {
+        if (found.isPresent() && found.get().isStaleAt(now)) {
             // Past its retention and not yet purged, or claimed by a run that died while undoing its effect. A repeat
             // may have found it so too, deleted it and taken the key afresh: only a key still stale is deleted.
             found = store.deleteStale(key, now) ? Optional.empty() : store.find(key);

@@ -26,7 +26,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public synchronized boolean deleteStale(String key, Instant now) {
         StoredKey stored = keys.get(key);
-        if (stored == null || stored.expiresAt().isAfter(now) && (stored.completed() || stored.lockedUntil().isAfter(now))) {
+        if (stored == null || !stored.isStaleAt(now)) {
             return false;
         }
         keys.remove(key);

@@ -134,8 +134,9 @@ public class JdbcHoldStore implements HoldStore {
         insert.setObject(p++, utc(hold.createdAt()));
         insert.setObject(p++, utc(hold.expiresAt()));
         insert.setObject(p++, utc(hold.chainExpiresAt()));
-        insert.setString(p++, hold.status() == HoldStatus.HELD ? heldBy(hold.showId(), hold.email()) : null);
-        insert.setString(p++, heldBy(hold.showId(), hold.email()));
+        String heldBy = heldBy(hold.showId(), hold.email());
+        insert.setString(p++, hold.status() == HoldStatus.HELD ? heldBy : null);
+        insert.setString(p++, heldBy);
         insert.setObject(p++, utc(now));
         insert.setInt(p++, hold.seats().size());
         insert.setInt(p++, maxSeatsPerEmail);

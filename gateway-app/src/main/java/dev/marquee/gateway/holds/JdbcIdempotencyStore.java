@@ -91,7 +91,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean deleteStale(String key, Instant now) {
-        // One statement decides on the row as it is: a key taken afresh since the caller read it is not stale.
+        // StoredKey.isStaleAt, decided by one statement on the row as it is: a key taken afresh since it was read is not stale.
         return statements.write(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM idempotency_keys WHERE idem_key = ? "
                     + "AND (expires_at <= ? OR state = 'IN_PROGRESS' AND locked_until <= ?)")) {
