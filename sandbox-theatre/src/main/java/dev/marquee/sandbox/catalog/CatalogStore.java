@@ -41,6 +41,9 @@ public final class CatalogStore {
     public static void clear(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                // Shows first, as every writer takes its show's row before the show's locks and claims (the lock sweeper
+                // too): taken in the TRUNCATE's own order, locks came before shows, and a reset deadlocked with a sweep.
+                statement.execute("LOCK TABLE shows IN ACCESS EXCLUSIVE MODE");
                 // one TRUNCATE of every table is much faster than deleting a large catalogue row by row
                 statement.executeUpdate("TRUNCATE TABLE " + String.join(", ", DELETE_ORDER));
                 return;
